@@ -1,0 +1,131 @@
+package dev.stonks.inttest.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-15T12:00:00Z");
+    private static final RunContext CONTEXT = new RunContext("abc123", "stonks-inttest-r1", false, 1, "local",
+            Map.of("postgres", "postgresql://127.0.0.1:5432/stonks"), Map.of());
+
+    @Test
+    void roundTripsAStageCompletedInBinaryMode() {
+        // Given
+        StageCompleted event = new StageCompleted("stonks-inttest-r1", Stage.SEED_DATA, 2, StageStatus.OK, T0,
+                T0.plusSeconds(3), 3.0, null, Json.tree(Map.of("rows", 42)), CONTEXT);
+
+        // When
+        EventEnvelope envelope = EventCodec.encode(event, "seeder");
+        ReceivedEvent received = EventCodec.decode(Topics.STAGES, envelope.headers(), envelope.value());
+
+        // Then
+        assertThat(envelope.topic()).isEqualTo(Topics.STAGES);
+        assertThat(envelope.key()).isEqualTo("stonks-inttest-r1");
+        assertThat(envelope.headers()).containsEntry("ce_type", "dev.stonks.inttest.stage.completed.v1")
+                .containsEntry("ce_source", "/inttest/seeder").containsEntry("ce_subject", "stonks-inttest-r1")
+                .containsEntry("ce_specversion", "1.0").containsEntry("content-type", "application/json")
+                .containsKey("ce_id").containsKey("ce_time");
+        assertThat(received.event()).isEqualTo(event);
+        String json = new String(envelope.value(), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"run_id\":\"stonks-inttest-r1\"", "\"stage\":\"seed_data\"", "\"status\":\"ok\"",
+                "\"duration_s\":3.0", "\"started_at\":\"2026-01-15T12:00:00Z\"");
+    }
+
+    @Test
+    void everyEmissionGetsAFreshId() {
+        RunRequested event = runRequested();
+        assertThat(EventCodec.encode(event, "cli").headers().get("ce_id"))
+                .isNotEqualTo(EventCodec.encode(event, "cli").headers().get("ce_id"));
+    }
+
+    @Test
+    void toleratesUnknownFields() {
+        EventEnvelope envelope = EventCodec.encode(runRequested(), "cli");
+        ObjectNode data = (ObjectNode) Json.MAPPER.valueToTree(runRequested());
+        data.put("added_in_a_later_minor_version", "x");
+
+        ReceivedEvent received = EventCodec.decode(Topics.RUNS, envelope.headers(), bytes(data.toString()));
+
+        assertThat(received.event()).isEqualTo(runRequested());
+    }
+
+    @Test
+    void rejectsDataThatIsNotJson() {
+        EventEnvelope envelope = EventCodec.encode(runRequested(), "cli");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, envelope.headers(), bytes("not json {")))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidEventException.Reason.NOT_JSON));
+    }
+
+    @Test
+    void rejectsUnknownMajorVersion() {
+        Map<String, String> headers = new HashMap<>(EventCodec.encode(runRequested(), "cli").headers());
+        headers.put("ce_type", "dev.stonks.inttest.run.requested.v2");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, EventCodec.encode(runRequested(), "cli")
+                .value())).isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.reason()).isEqualTo(InvalidEventException.Reason.UNSUPPORTED_VERSION));
+    }
+
+    @Test
+    void rejectsUnknownTypeAndMissingHeaders() {
+        Map<String, String> headers = new HashMap<>(EventCodec.encode(runRequested(), "cli").headers());
+        headers.put("ce_type", "dev.stonks.inttest.run.exploded.v1");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, bytes("{}")))
+                .hasMessageContaining("unknown-type");
+        headers.remove("ce_type");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, bytes("{}")))
+                .hasMessageContaining("missing-attribute");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, Map.of(), bytes("{}")))
+                .hasMessageContaining("ce_specversion");
+    }
+
+    @Test
+    void rejectsMissingAndInvalidFieldsWithTheirName() {
+        Map<String, String> headers = EventCodec.encode(runRequested(), "cli").headers();
+        ObjectNode data = (ObjectNode) Json.MAPPER.valueToTree(runRequested());
+
+        data.put("namespace", "kube-system");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, bytes(data.toString())))
+                .hasMessageContaining("invalid-data").hasMessageContaining("stonks-inttest-");
+
+        data.put("namespace", "stonks-inttest-r1");
+        data.remove("requested_at");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, bytes(data.toString())))
+                .hasMessageContaining("requested_at");
+    }
+
+    @Test
+    void rejectsAnEventOnTheWrongTopicOrWithAMismatchedSubject() {
+        EventEnvelope envelope = EventCodec.encode(runRequested(), "cli");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.STAGES, envelope.headers(), envelope.value()))
+                .hasMessageContaining("wrong-topic");
+
+        Map<String, String> headers = new HashMap<>(envelope.headers());
+        headers.put("ce_subject", "stonks-inttest-other");
+        assertThatThrownBy(() -> EventCodec.decode(Topics.RUNS, headers, envelope.value()))
+                .hasMessageContaining("differs from run_id");
+    }
+
+    @Test
+    void carriesTheReplayExtension() {
+        EventEnvelope envelope = EventCodec.encode(runRequested(), "gateway", "0000-orig");
+        assertThat(EventCodec.decode(Topics.RUNS, envelope.headers(), envelope.value()).attributes().replayOf())
+                .isEqualTo("0000-orig");
+    }
+
+    private static RunRequested runRequested() {
+        return new RunRequested("stonks-inttest-r1", "abc123", "stonks-inttest-r1", false, 1, null, T0, "test", null);
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
