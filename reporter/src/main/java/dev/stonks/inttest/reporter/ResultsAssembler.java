@@ -1,0 +1,132 @@
+package dev.stonks.inttest.reporter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Builds {@code inttest-results.json}: exactly the seed's contract (run_id, image_tag, started_at, completed_at,
+ * exit_code, stages, tests, profiling) plus additive fields (namespace, backend, git, the profiling stage,
+ * attempts, errors, failures with messages, seed row counts, service start-up times). The JSON Schema is
+ * {@code infra/inttest/inttest-results.schema.json}.
+ */
+final class ResultsAssembler {
+
+    private ResultsAssembler() {
+    }
+
+    static ObjectNode assemble(RunSnapshot run, Instant now) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("run_id", run.runId());
+        root.put("image_tag", run.context() == null ? null : run.context().imageTag());
+        root.put("started_at", startedAt(run).truncatedTo(ChronoUnit.SECONDS).toString());
+        root.put("completed_at", completedAt(run, now).truncatedTo(ChronoUnit.SECONDS).toString());
+
+        JsonNode tests = output(run, Stage.INTEGRATION_TESTS);
+        int failed = tests.path("failed").asInt(0);
+        int errors = tests.path("errors").asInt(0);
+        root.put("exit_code", ExitCode.of(run.stages(), failed, errors));
+
+        ObjectNode stages = root.putObject("stages");
+        for (Stage stage : Stage.values()) {
+            stages.set(stage.id(), stage(run.stages().get(stage)));
+        }
+
+        ObjectNode testCounts = root.putObject("tests");
+        testCounts.put("total", tests.path("total").asInt(0));
+        testCounts.put("passed", tests.path("passed").asInt(0));
+        testCounts.put("failed", failed);
+        testCounts.put("errors", errors);
+        testCounts.put("skipped", tests.path("skipped").asInt(0));
+        root.set("failures", tests.path("failures").isArray() ? tests.get("failures") : Json.MAPPER.createArrayNode());
+
+        JsonNode profiling = output(run, Stage.PROFILING);
+        ObjectNode prof = root.putObject("profiling");
+        prof.set("endpoints", profiling.path("endpoints").isObject() ? profiling.get("endpoints")
+                : Json.MAPPER.createObjectNode());
+        prof.set("slow_endpoints", profiling.path("slow_endpoints").isArray() ? profiling.get("slow_endpoints")
+                : Json.MAPPER.createArrayNode());
+        if (profiling.has("slow_threshold_ms")) {
+            prof.set("slow_threshold_ms", profiling.get("slow_threshold_ms"));
+        }
+
+        if (run.context() != null) {
+            root.put("namespace", run.context().namespace());
+            root.put("backend", run.context().backend());
+            root.put("scale", run.context().scale());
+        }
+        if (run.request() != null && run.request().git() != null) {
+            root.set("git", Json.tree(run.request().git()));
+        }
+        JsonNode seed = output(run, Stage.SEED_DATA);
+        if (!seed.isEmpty()) {
+            root.set("seed", seed);
+        }
+        JsonNode services = output(run, Stage.SERVICE_DEPLOY).path("services");
+        if (services.isObject()) {
+            root.set("services", services);
+        }
+        return root;
+    }
+
+    private static ObjectNode stage(StageRecord record) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        if (record == null) {
+            node.put("duration_s", 0.0);
+            node.put("status", StageStatus.SKIPPED.id());
+            node.put("reason", "not reached");
+            return node;
+        }
+        node.put("attempt", record.attempt());
+        if (record.completed() != null) {
+            StageCompleted c = record.completed();
+            node.put("duration_s", round(c.durationS()));
+            node.put("status", c.status().id());
+            node.put("started_at", c.startedAt().toString());
+            node.put("completed_at", c.completedAt().toString());
+            if (c.error() != null) {
+                node.set("error", Json.tree(c.error()));
+            }
+        } else {
+            Instant from = record.started() != null ? record.started().startedAt() : record.timedOut().detectedAt();
+            node.put("duration_s", round(Duration.between(from, record.timedOut().detectedAt()).toMillis() / 1000.0));
+            node.put("status", StageStatus.FAILED.id());
+            ObjectNode error = node.putObject("error");
+            error.put("kind", "timed_out");
+            error.put("message", "no stage.completed within " + record.timedOut().deadlineS() + " s");
+        }
+        return node;
+    }
+
+    private static JsonNode output(RunSnapshot run, Stage stage) {
+        StageRecord record = run.stages().get(stage);
+        return record == null || record.completed() == null ? Json.MAPPER.createObjectNode()
+                : record.completed().output();
+    }
+
+    private static Instant startedAt(RunSnapshot run) {
+        if (run.request() != null) {
+            return run.request().requestedAt();
+        }
+        return run.stages().values().stream().filter(r -> r.started() != null).map(r -> r.started().startedAt())
+                .min(Instant::compareTo).orElse(run.firstSeen());
+    }
+
+    private static Instant completedAt(RunSnapshot run, Instant now) {
+        StageRecord teardown = run.stages().get(Stage.TEARDOWN);
+        if (teardown != null && teardown.completed() != null) {
+            return teardown.completed().completedAt();
+        }
+        return now;
+    }
+
+    private static double round(double seconds) {
+        return Math.round(seconds * 1000.0) / 1000.0;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.stonks.inttest.reporter;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.support.EventPublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Assembles the results of a finished run and publishes its run.verdict, once per attempt. */
+@ApplicationScoped
+public class VerdictPublisher {
+    private static final Logger LOG = Logger.getLogger(VerdictPublisher.class);
+    private final EventPublisher publisher;
+
+    public VerdictPublisher(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    void publish(RunState run) {
+        if (!run.claimVerdict()) {
+            return;
+        }
+        RunSnapshot snapshot = run.snapshot();
+        ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now());
+        int exitCode = results.get("exit_code").asInt();
+        publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, Instant.now()));
+        LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
+    }
+}
