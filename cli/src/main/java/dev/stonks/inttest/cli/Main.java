@@ -1,0 +1,54 @@
+package dev.stonks.inttest.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code inttest <command> [options]}. */
+public final class Main {
+    static final String COMMANDS = """
+            Usage: inttest <command> [options]
+
+            Commands:
+              run     One run on the embedded local stack (the run_pipeline.sh contract); run --help for options
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("inttest: missing command");
+            err.print(COMMANDS);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "run":
+                if (Arrays.asList(rest).contains("--help") || Arrays.asList(rest).contains("-h")) {
+                    out.print(RunOptions.USAGE);
+                    return 0;
+                }
+                RunOptions options;
+                try {
+                    options = RunOptions.parse(rest);
+                } catch (UsageException e) {
+                    err.println("inttest run: " + e.getMessage());
+                    err.print(RunOptions.USAGE);
+                    return 2;
+                }
+                return new RunCommand(options, out).call();
+            case "-h":
+            case "--help":
+                out.print(COMMANDS);
+                return 0;
+            default:
+                err.println("inttest: unknown command: " + args[0]);
+                err.print(COMMANDS);
+                return 2;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.stonks.inttest.cli;
+
+import dev.stonks.inttest.events.Names;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The options of {@code inttest run}, i.e. of the seed's {@code run_pipeline.sh}. The namespace doubles as the run
+ * id, as in the seed's results ({@code "run_id": "stonks-inttest-1705312800"}).
+ */
+public record RunOptions(String imageTag, String namespace, boolean skipTeardown, Path resultsFile, int scale,
+        Duration timeout) {
+
+    public static final String USAGE = """
+            Usage: bash infra/inttest/run_pipeline.sh [OPTIONS]
+
+            Options:
+              --image-tag TAG       Image tag of the services to deploy (default: latest)
+              --namespace NAME      Sandbox namespace, must start with stonks-inttest- (default: stonks-inttest-<timestamp>-<random>)
+              --skip-teardown       Leave the sandbox running after the tests (for debugging)
+              --results-file PATH   Path of the JSON results (default: inttest-results.json)
+              --scale N             Multiply the seeded volume tables by N (default: 1)
+              --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
+              -h, --help            Show this help
+
+            Exit codes:
+              0  All tests passed
+              1  One or more test failures or errors
+              2  Infrastructure setup failure, or bad command-line input
+            """;
+
+    public RunOptions {
+        Names.requireImageTag(imageTag);
+        Names.requireNamespace(namespace);
+        Path parent = resultsFile.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("results file directory '" + parent + "' does not exist");
+        }
+        if (Files.isDirectory(resultsFile)) {
+            throw new IllegalArgumentException("results file '" + resultsFile + "' is a directory");
+        }
+    }
+
+    public String runId() {
+        return namespace;
+    }
+
+    /** {@code stonks-inttest-<epoch seconds>-<4 hex>}: the seed's default plus a suffix, so parallel runs differ. */
+    static String defaultNamespace() {
+        byte[] random = new byte[2];
+        ThreadLocalRandom.current().nextBytes(random);
+        return Names.NAMESPACE_PREFIX + Instant.now().getEpochSecond() + "-" + HexFormat.of().formatHex(random);
+    }
+
+    /** Parses the arguments after {@code run}; throws {@link UsageException} with a one-line reason. */
+    public static RunOptions parse(String... args) {
+        String imageTag = "latest";
+        String namespace = null;
+        boolean skipTeardown = false;
+        String resultsFile = "inttest-results.json";
+        int scale = 1;
+        int timeoutSeconds = 1200;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--image-tag" -> imageTag = value(args, i++);
+                case "--namespace" -> namespace = value(args, i++);
+                case "--skip-teardown" -> skipTeardown = true;
+                case "--results-file" -> resultsFile = value(args, i++);
+                case "--scale" -> scale = number(arg, value(args, i++), 1, 1000);
+                case "--timeout" -> timeoutSeconds = number(arg, value(args, i++), 10, 86_400);
+                default -> throw new UsageException("unknown option: " + arg);
+            }
+        }
+        try {
+            return new RunOptions(imageTag, namespace == null ? defaultNamespace() : namespace, skipTeardown,
+                    Path.of(resultsFile), scale, Duration.ofSeconds(timeoutSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+            throw new UsageException("option " + args[i] + " needs a value");
+        }
+        return args[i + 1];
+    }
+
+    private static int number(String option, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n < min || n > max) {
+                throw new UsageException(option + " must be in " + min + ".." + max + ", was " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " needs a whole number, was '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Runs one integration-test run of the stonks services at an image tag and writes inttest-results.json.
+# With no cluster configured it brings up the embedded stack (Kafka and the pipeline services as local processes),
+# and builds what it needs on first use. Exit codes: 0 all tests passed, 1 test failures, 2 setup failure or bad input.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: bash infra/inttest/run_pipeline.sh [OPTIONS]
+
+Options:
+  --image-tag TAG       Image tag of the services to deploy (default: latest)
+  --namespace NAME      Sandbox namespace, must start with stonks-inttest- (default: stonks-inttest-<timestamp>-<random>)
+  --skip-teardown       Leave the sandbox running after the tests (for debugging)
+  --results-file PATH   Path of the JSON results (default: inttest-results.json)
+  --scale N             Multiply the seeded volume tables by N (default: 1)
+  --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
+  -h, --help            Show this help
+
+Exit codes:
+  0  All tests passed
+  1  One or more test failures or errors
+  2  Infrastructure setup failure, or bad command-line input
+USAGE
+}
+
+fail_usage() {
+  echo "run_pipeline.sh: $1" >&2
+  usage >&2
+  exit 2
+}
+
+need_value() {
+  [[ $# -ge 2 && -n "$2" && "$2" != --* ]] || fail_usage "option $1 needs a value"
+}
+
+# Checked here, before anything is built or started; the CLI checks the same rules again (events/Names.java).
+NAMESPACE_RE='^stonks-inttest-[a-z0-9]([-a-z0-9]*[a-z0-9])?$'
+TAG_RE='^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$'
+RESULTS_FILE="inttest-results.json"
+args=("$@")
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --image-tag)
+      need_value "$@"
+      [[ "$2" =~ $TAG_RE ]] || fail_usage "image tag '$2' is not a valid OCI tag ([A-Za-z0-9_][A-Za-z0-9._-]{0,127})"
+      shift 2 ;;
+    --namespace)
+      need_value "$@"
+      [[ ${#2} -le 63 ]] || fail_usage "namespace '$2' is longer than 63 characters"
+      [[ "$2" =~ $NAMESPACE_RE ]] || fail_usage "namespace '$2' must be a DNS-1123 label starting with 'stonks-inttest-'"
+      shift 2 ;;
+    --skip-teardown) shift ;;
+    --results-file)
+      need_value "$@"
+      [[ -d "$(dirname -- "$2")" ]] || fail_usage "results file directory '$(dirname -- "$2")' does not exist"
+      [[ ! -d "$2" ]] || fail_usage "results file '$2' is a directory"
+      RESULTS_FILE="$2"
+      shift 2 ;;
+    --scale|--timeout)
+      need_value "$@"
+      [[ "$2" =~ ^[0-9]+$ ]] || fail_usage "option $1 needs a whole number, was '$2'"
+      shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) fail_usage "unknown option: $1" ;;
+  esac
+done
+
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
+command -v java >/dev/null || { echo "run_pipeline.sh: java (17+) is not on the PATH" >&2; exit 2; }
+
+built() {
+  local m
+  for m in provisioner seeder tester profiler reporter stonks; do
+    [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || return 1
+  done
+  [[ -f "$ROOT/cli/target/inttest-cli.jar" && -d "$ROOT/localstack/target/runtime/kafka" ]]
+}
+
+if ! built; then
+  echo "run_pipeline.sh: first use: building the pipeline (./mvnw -B -q install -DskipTests) ..."
+  (cd "$ROOT" && ./mvnw -B -q install -DskipTests) || { echo "run_pipeline.sh: build failed" >&2; exit 2; }
+fi
+
+export INTTEST_HOME="$ROOT"
+exec java -jar "$ROOT/cli/target/inttest-cli.jar" run "${args[@]}"
