@@ -6,12 +6,18 @@ import dev.stonks.inttest.events.RunVerdict;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageStarted;
 import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a run's progress as the bus carries it: one line per event, with the time since the command started. */
 final class Progress {
     private final PrintStream out;
     private final long t0 = System.nanoTime();
+    private final List<Long> handOffsMs = new ArrayList<>();
+    private Instant lastCompletedAt;
 
     Progress(PrintStream out) {
         this.out = out;
@@ -24,8 +30,12 @@ final class Progress {
 
     void event(InttestEvent event) {
         if (event instanceof StageStarted s) {
+            if (lastCompletedAt != null) {
+                handOffsMs.add(Duration.between(lastCompletedAt, s.startedAt()).toMillis());
+            }
             line(String.format(Locale.ROOT, "%-18s started   (attempt %d)", s.stage().id(), s.attempt()));
         } else if (event instanceof StageCompleted c) {
+            lastCompletedAt = c.completedAt();
             String detail = c.error() == null ? "" : "  " + c.error().kind() + ": " + firstLine(c.error().message());
             line(String.format(Locale.ROOT, "%-18s %-9s %7.2f s%s", c.stage().id(), c.status().id(), c.durationS(),
                     detail));
@@ -33,6 +43,12 @@ final class Progress {
             line(String.format(Locale.ROOT, "%-18s timed out after %.0f s", t.stage().id(), t.deadlineS()));
         } else if (event instanceof RunVerdict v) {
             line("verdict: exit code " + v.exitCode() + " - " + summary(v));
+            if (!handOffsMs.isEmpty()) {
+                List<Long> sorted = handOffsMs.stream().sorted().toList();
+                line("stage hand-offs (stage.completed -> next stage.started): median " + sorted.get(
+                        (sorted.size() - 1) / 2) + " ms, max " + sorted.get(sorted.size() - 1) + " ms over "
+                        + sorted.size());
+            }
         }
     }
 

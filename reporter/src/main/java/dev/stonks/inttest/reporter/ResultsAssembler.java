@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * Builds {@code inttest-results.json}: exactly the seed's contract (run_id, image_tag, started_at, completed_at,
  * exit_code, stages, tests, profiling) plus additive fields (namespace, backend, git, the profiling stage,
- * attempts, errors, failures with messages, seed row counts, service start-up times). The JSON Schema is
+ * attempts, errors, failures with messages, seed row counts, infra and service start-up times). The JSON Schema is
  * {@code infra/inttest/inttest-results.schema.json}.
  */
 final class ResultsAssembler {
@@ -67,6 +67,10 @@ final class ResultsAssembler {
         JsonNode seed = output(run, Stage.SEED_DATA);
         if (!seed.isEmpty()) {
             root.set("seed", seed);
+        }
+        JsonNode infra = output(run, Stage.INFRA_DEPLOY).path("components");
+        if (infra.isObject()) {
+            root.set("infra", infra);
         }
         JsonNode services = output(run, Stage.SERVICE_DEPLOY).path("services");
         if (services.isObject()) {
