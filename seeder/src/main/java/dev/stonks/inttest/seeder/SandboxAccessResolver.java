@@ -1,0 +1,8 @@
+package dev.stonks.inttest.seeder;
+
+import dev.stonks.inttest.events.RunContext;
+
+/** Finds the credentials of a run's sandbox where the backend keeps them (never in an event). */
+public interface SandboxAccessResolver {
+    SandboxAccess resolve(RunContext context);
+}

@@ -1,0 +1,84 @@
+package dev.stonks.inttest.seeder;
+
+import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.events.StageFailedException;
+import dev.stonks.inttest.events.output.SeedOutput;
+import dev.stonks.inttest.localstack.InttestHome;
+import dev.stonks.inttest.stonks.dataset.seed.SeedResult;
+import dev.stonks.inttest.stonks.dataset.seed.StonksSeeder;
+import dev.stonks.inttest.stonks.dataset.store.MinioObjectStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.jboss.logging.Logger;
+
+/** seed_data: applies the migrations with Flyway, then loads the deterministic dataset and its objects. */
+@ApplicationScoped
+public class SandboxSeeder {
+    private static final Logger LOG = Logger.getLogger(SandboxSeeder.class);
+
+    private final SandboxAccessResolver sandboxes;
+    private final SeederConfig config;
+
+    public SandboxSeeder(SandboxAccessResolver sandboxes, SeederConfig config) {
+        this.sandboxes = sandboxes;
+        this.config = config;
+    }
+
+    public SeedOutput seed(String runId, RunContext context) {
+        SandboxAccess access = sandboxes.resolve(context);
+        Path migrations = config.migrations().map(Path::of).orElseGet(() -> InttestHome.resolve()
+                .resolve("infra/migrations"));
+        if (!Files.isDirectory(migrations)) {
+            throw new StageFailedException("migrations_missing", "no migrations folder at " + migrations);
+        }
+        long t0 = System.nanoTime();
+        int applied = migrate(access, migrations);
+        double migrateS = (System.nanoTime() - t0) / 1e9;
+        LOG.infof("run %s: %d migrations applied from %s in %.2f s", runId, applied, migrations, migrateS);
+
+        try (Connection connection = DriverManager.getConnection(access.jdbcUrl(), access.user(), access.password());
+                MinioObjectStore store = MinioObjectStore.create(access.s3Endpoint(), access.s3AccessKey(),
+                        access.s3SecretKey())) {
+            SeedResult result = StonksSeeder.seed(connection, store, context.scale());
+            LOG.infof("run %s: seeded %d rows (%d inserted) and %d objects at scale %d in %.2f s", runId,
+                    result.totalRows(), result.totalInserted(), result.objectsWritten(), context.scale(),
+                    result.elapsedSeconds());
+            Map<String, Long> rows = new TreeMap<>(result.rowsPerTable());
+            return new SeedOutput(applied, context.scale(), rows, result.objectsWritten(), round(migrateS),
+                    round(result.elapsedSeconds()));
+        } catch (SQLException e) {
+            throw new StageFailedException("database_unreachable", "cannot connect to " + access.jdbcUrl() + ": "
+                    + e.getMessage(), e);
+        } catch (Exception e) {
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new StageFailedException("seed_failed", e.getMessage(), e);
+        }
+    }
+
+    private static int migrate(SandboxAccess access, Path migrations) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(access.jdbcUrl(), access.user(), access.password())
+                    .locations("filesystem:" + migrations.toAbsolutePath())
+                    .load().migrate();
+            return result.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new StageFailedException("migration_failed", e.getMessage(), e);
+        }
+    }
+
+    private static double round(double s) {
+        return Math.round(s * 1000.0) / 1000.0;
+    }
+}
