@@ -1,0 +1,94 @@
+package dev.stonks.inttest.stonks.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything stonks reads under {@code stonks.*}; every key also comes from the environment
+ * ({@code stonks.s3.access-key} = {@code STONKS_S3_ACCESS_KEY}). The table in {@code stonks/README.md} lists them
+ * with the Quarkus keys the services use.
+ */
+@ConfigMapping(prefix = "stonks")
+public interface StonksConfig {
+
+    /** Which service this process is: query-api, registry, risk or trading. */
+    @WithDefault("query-api")
+    @WithConverter(RoleConverter.class)
+    Role role();
+
+    /** Upper bound for one probe of a dependency (database, Redis, object store, risk) in health reports. */
+    @WithDefault("2s")
+    Duration dependencyTimeout();
+
+    S3 s3();
+
+    Risk risk();
+
+    Trading trading();
+
+    /** The object store holding document texts (MinIO or any S3-compatible store, path-style). */
+    interface S3 {
+
+        @WithDefault("http://127.0.0.1:9000")
+        String endpoint();
+
+        @WithDefault("minioadmin")
+        String accessKey();
+
+        @WithDefault("minioadmin")
+        String secretKey();
+
+        @WithDefault("stonks-documents")
+        String bucket();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("10s")
+        Duration readTimeout();
+    }
+
+    interface Risk {
+
+        /** Base URL of the risk service, e.g. {@code http://127.0.0.1:8082}; trading calls it. */
+        Optional<String> url();
+
+        Limits limits();
+
+        /** The risk service's limits (first cut: configuration; later: the risk_limits table). */
+        interface Limits {
+
+            @WithDefault("250000")
+            BigDecimal maxPositionNotional();
+
+            @WithDefault("100000")
+            BigDecimal maxOrderNotional();
+
+            /** Share of the portfolio one company may take, 0..1. */
+            @WithDefault("0.25")
+            BigDecimal maxConcentration();
+
+            /** Orders above this notional need a human approval. */
+            @WithDefault("50000")
+            BigDecimal approvalThresholdNotional();
+        }
+    }
+
+    interface Trading {
+
+        /** Redis hash holding the engine's live state. */
+        @WithDefault("stonks:trading:engine")
+        String engineKey();
+
+        /** Mode written to a fresh engine state: paper or live. */
+        @WithDefault("paper")
+        String defaultMode();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.stonks.inttest.stonks.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every failure leaves as a {@link Problem}; bad input is a 4xx, never a 500. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final java.util.Set<String> UNAVAILABLE_TYPES = java.util.Set.of(
+            "io.vertx.sqlclient.ClosedConnectionException",
+            "io.vertx.core.http.ConnectionPoolTooBusyException",
+            "io.vertx.core.net.ConnectTimeoutException",
+            "io.netty.channel.ConnectTimeoutException",
+            "io.netty.channel.AbstractChannel$AnnotatedConnectException");
+
+    @ServerExceptionMapper
+    public Response api(ApiException e, HttpServerRequest request) {
+        if (e.status().getFamily() == Status.Family.SERVER_ERROR) {
+            // a dependency being away is an expected condition: one line, no stack trace
+            LOG.warnf("%s %s: %d %s", request.method(), request.path(), e.status().getStatusCode(), e.getMessage());
+        }
+        return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        int code = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        Response.StatusType status = Status.fromStatusCode(code);
+        if (status == null) {
+            status = Status.INTERNAL_SERVER_ERROR;
+        }
+        String detail = switch (code) {
+            case 404 -> "no resource at " + request.method() + " " + request.path();
+            case 405 -> "method " + request.method() + " is not allowed on " + request.path();
+            case 406 -> "cannot produce the requested media type for " + request.path();
+            case 415 -> "unsupported content type for " + request.method() + " " + request.path();
+            default -> e.getMessage();
+        };
+        if (code >= 500) {
+            LOG.errorf(e, "%s %s failed", request.method(), request.path());
+        }
+        return Problem.of(status, detail).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e) {
+        return Problem.of(Status.BAD_REQUEST, "malformed JSON body: " + e.getOriginalMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (isUnavailable(e)) {
+            LOG.warnf("%s %s: dependency unavailable: %s", request.method(), request.path(), e.toString());
+            return Problem.of(Status.SERVICE_UNAVAILABLE, "a dependency of the service is unavailable: "
+                    + e.getMessage()).toResponse();
+        }
+        LOG.errorf(e, "%s %s failed", request.method(), request.path());
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "unexpected error, see the service log").toResponse();
+    }
+
+    /** Connection refused, timeouts and closed connections: the database or store is away, not a bug. */
+    static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof TimeoutException
+                    || t instanceof io.smallrye.mutiny.TimeoutException
+                    || UNAVAILABLE_TYPES.contains(t.getClass().getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
