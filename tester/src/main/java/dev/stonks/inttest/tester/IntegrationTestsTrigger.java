@@ -1,0 +1,49 @@
+package dev.stonks.inttest.tester;
+
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageExecution;
+import dev.stonks.inttest.tester.runner.SuiteRunner;
+import dev.stonks.inttest.support.EventPublisher;
+import dev.stonks.inttest.support.ReceivedEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs the integration_tests stage when service_deploy completes ok: same run, same attempt, same context. Any
+ * other stage event, or a failed or skipped service_deploy, is acknowledged and ignored.
+ */
+@ApplicationScoped
+public class IntegrationTestsTrigger {
+    private static final Logger LOG = Logger.getLogger(IntegrationTestsTrigger.class);
+
+    private final ReceivedEvents received;
+    private final EventPublisher publisher;
+    private final SuiteRunner runner;
+
+    public IntegrationTestsTrigger(ReceivedEvents received, EventPublisher publisher, SuiteRunner runner) {
+        this.received = received;
+        this.publisher = publisher;
+        this.runner = runner;
+    }
+
+    @Incoming("stages-in")
+    @Blocking(ordered = false)
+    public CompletionStage<Void> onStage(Message<byte[]> message) {
+        return received.handle(message, r -> {
+            if (r.event() instanceof StageCompleted c && c.stage() == Stage.SERVICE_DEPLOY && c.ok()) {
+                test(c);
+            }
+        });
+    }
+
+    void test(StageCompleted deployed) {
+        LOG.infof("run %s: service_deploy #%d ok, running integration_tests", deployed.runId(), deployed.attempt());
+        StageExecution.run(publisher::publish, deployed.runId(), Stage.INTEGRATION_TESTS, deployed.attempt(),
+                deployed.context(), ctx -> runner.run(deployed.runId(), ctx));
+    }
+}
