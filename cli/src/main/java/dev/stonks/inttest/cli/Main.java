@@ -2,6 +2,8 @@ package dev.stonks.inttest.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** {@code inttest <command> [options]}. */
 public final class Main {
@@ -12,10 +14,14 @@ public final class Main {
               run     One run on the embedded local stack (the run_pipeline.sh contract); run --help for options
             """;
 
+    /** The launchers log their progress at INFO; the CLI prints its own progress lines instead. */
+    private static final Logger LAUNCHER_LOG = Logger.getLogger("dev.stonks.inttest.localstack");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        LAUNCHER_LOG.setLevel(Level.WARNING);
         System.exit(run(args, System.out, System.err));
     }
 
