@@ -7,6 +7,7 @@ import dev.stonks.inttest.events.EventEnvelope;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageStatus;
@@ -53,7 +54,8 @@ class DeadLetterIT {
             EventEnvelope good = EventCodec.encode(testsCompleted(run), "test");
             Map<String, String> v2 = new HashMap<>(good.headers());
             v2.put("ce_type", "dev.stonks.inttest.stage.completed.v2");
-            send(producer, Topics.RUNS, run, EventCodec.encode(testsCompleted(run), "test").headers(), "not json {");
+            send(producer, Topics.RUNS, run, EventCodec.encode(new RunRequested(run, "latest", run, false, 1, null,
+                    Instant.now(), "test", null), "test").headers(), "not json {");
             send(producer, Topics.STAGES, run, Map.of(), "{}");
             send(producer, Topics.STAGES, run, v2, new String(good.value(), StandardCharsets.UTF_8));
             producer.send(KafkaEventRecords.toProducerRecord(good)).get();

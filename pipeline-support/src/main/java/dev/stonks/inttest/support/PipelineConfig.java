@@ -2,12 +2,19 @@ package dev.stonks.inttest.support;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings every pipeline service has. */
 @ConfigMapping(prefix = "inttest")
 public interface PipelineConfig {
     /** The service's name: the CloudEvents source is {@code /inttest/<service>}. */
     String service();
+
+    /**
+     * The repository root ({@code inttest.home}, env {@code INTTEST_HOME}); the launchers read it through
+     * {@code InttestHome}. Declared here so that the property is a known one of this mapping.
+     */
+    Optional<String> home();
 
     /** How many event ids each service remembers to drop redeliveries it has already handled. */
     @WithDefault("10000")
