@@ -69,6 +69,11 @@ class IntegrationTestsTriggerTest {
             }
 
             @Override
+            public java.util.Optional<String> home() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
             public int dedupCapacity() {
                 return 100;
             }
