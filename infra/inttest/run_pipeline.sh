@@ -15,6 +15,10 @@ Options:
   --results-file PATH   Path of the JSON results (default: inttest-results.json)
   --scale N             Multiply the seeded volume tables by N (default: 1)
   --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
+  --backend NAME        Where the sandbox runs: local (processes here) or kubernetes (a namespace in the
+                        cluster of the kubeconfig or service account)
+                        (default: $INTTEST_BACKEND, else local)
+  --dry-run             With --backend kubernetes: print every object that would be applied, and stop
   -h, --help            Show this help
 
 Exit codes:
@@ -38,6 +42,8 @@ need_value() {
 NAMESPACE_RE='^stonks-inttest-[a-z0-9]([-a-z0-9]*[a-z0-9])?$'
 TAG_RE='^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$'
 RESULTS_FILE="inttest-results.json"
+BACKEND="${INTTEST_BACKEND:-local}"
+DRY_RUN=false
 args=("$@")
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -61,10 +67,27 @@ while [[ $# -gt 0 ]]; do
       need_value "$@"
       [[ "$2" =~ ^[0-9]+$ ]] || fail_usage "option $1 needs a whole number, was '$2'"
       shift 2 ;;
+    --backend)
+      need_value "$@"
+      BACKEND="$2"
+      shift 2 ;;
+    --dry-run) DRY_RUN=true; shift ;;
     -h|--help) usage; exit 0 ;;
     *) fail_usage "unknown option: $1" ;;
   esac
 done
+
+[[ "$BACKEND" == local || "$BACKEND" == kubernetes ]] || fail_usage "backend '$BACKEND' is not local or kubernetes"
+[[ "$DRY_RUN" == false || "$BACKEND" == kubernetes ]] || fail_usage "--dry-run needs --backend kubernetes"
+# A kubernetes run needs a cluster to talk to: a kubeconfig, or the service account of the pod it runs in.
+if [[ "$BACKEND" == kubernetes && "$DRY_RUN" == false ]]; then
+  has_cluster=false
+  IFS=':' read -r -a kubeconfigs <<< "${KUBECONFIG:-}"
+  for f in "${kubeconfigs[@]}"; do [[ -n "$f" && -f "$f" ]] && has_cluster=true; done
+  [[ -z "${KUBECONFIG:-}" && -f "${HOME:-/nonexistent}/.kube/config" ]] && has_cluster=true
+  [[ -n "${KUBERNETES_SERVICE_HOST:-}" && -f /var/run/secrets/kubernetes.io/serviceaccount/token ]] && has_cluster=true
+  [[ "$has_cluster" == true ]] || fail_usage "backend kubernetes: no cluster configured (KUBECONFIG, ~/.kube/config or an in-cluster service account)"
+fi
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 command -v java >/dev/null || { echo "run_pipeline.sh: java (17+) is not on the PATH" >&2; exit 2; }
@@ -83,4 +106,5 @@ if ! built; then
 fi
 
 export INTTEST_HOME="$ROOT"
+export INTTEST_BACKEND="$BACKEND"
 exec java -jar "$ROOT/cli/target/inttest-cli.jar" run "${args[@]}"

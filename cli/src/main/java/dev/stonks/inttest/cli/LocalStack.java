@@ -36,21 +36,30 @@ final class LocalStack implements AutoCloseable {
     private KafkaBroker broker;
     private boolean closed;
 
-    private LocalStack(Path home, Path dir, Path sandboxRoot) {
+    private final Map<String, String> serviceEnvironment;
+
+    private LocalStack(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment) {
         this.home = home;
         this.dir = dir;
         this.sandboxRoot = sandboxRoot;
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     /** Starts the broker, creates the topics, then starts every service and waits until each is ready. */
     static LocalStack start(Path home, Path dir, Path sandboxRoot, Progress progress) {
+        return start(home, dir, sandboxRoot, Map.of(), progress);
+    }
+
+    /** As above, with extra environment variables for every service (e.g. the provisioner's backends). */
+    static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
+            Progress progress) {
         for (PipelineService service : PipelineService.values()) {
             if (!Files.isRegularFile(service.jar(home))) {
                 throw new IllegalStateException(service.jar(home) + " is missing: build with ./mvnw -B install "
                         + "-DskipTests (run_pipeline.sh does this on first use)");
             }
         }
-        LocalStack stack = new LocalStack(home, dir, sandboxRoot);
+        LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment);
         try {
             long t0 = System.nanoTime();
             stack.broker = KafkaBroker.start(dir.resolve("kafka"));
@@ -86,11 +95,13 @@ final class LocalStack implements AutoCloseable {
             command.addAll(JVM_OPTIONS);
             command.add("-jar");
             command.add(service.jar(home).toString());
-            Process process = ProcessControl.start(command, log, Map.of(
+            Map<String, String> environment = new java.util.HashMap<>(serviceEnvironment);
+            environment.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     "HTTP_PORT", Integer.toString(port),
                     "INTTEST_HOME", home.toString(),
-                    "INTTEST_SANDBOX_ROOT", sandboxRoot.toString()), dir);
+                    "INTTEST_SANDBOX_ROOT", sandboxRoot.toString()));
+            Process process = ProcessControl.start(command, log, environment, dir);
             synchronized (pids) {
                 pids.put(service, process.pid());
                 ports.put(service, port);

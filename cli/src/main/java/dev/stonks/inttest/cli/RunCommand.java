@@ -45,11 +45,17 @@ final class RunCommand {
         Path stackDir = home.resolve(".inttest/stacks").resolve(options.runId());
         Path sandboxRoot = Optional.ofNullable(System.getenv(SANDBOX_ROOT_ENV)).map(Path::of)
                 .orElse(home.resolve(".sandboxes"));
-        progress.line("run " + options.runId() + ": image tag " + options.imageTag() + ", backend local"
-                + (options.skipTeardown() ? ", teardown skipped" : ""));
+        if (options.dryRun()) {
+            return SandboxDryRun.print(home, options, out);
+        }
+        progress.line("run " + options.runId() + ": image tag " + options.imageTag() + ", backend "
+                + options.backend() + (options.skipTeardown() ? ", teardown skipped" : ""));
         LocalStack stack;
         try {
-            stack = LocalStack.start(home, stackDir, sandboxRoot, progress);
+            // a kubernetes run: the provisioner makes the sandbox in the cluster of the kubeconfig / service account
+            Map<String, String> env = RunOptions.BACKEND_KUBERNETES.equals(options.backend())
+                    ? Map.of("PROVISIONER_BACKENDS", RunOptions.BACKEND_KUBERNETES) : Map.of();
+            stack = LocalStack.start(home, stackDir, sandboxRoot, env, progress);
         } catch (RuntimeException e) {
             progress.line("stack: failed to start: " + e.getMessage());
             progress.line("logs: " + stackDir.resolve("logs"));
@@ -73,8 +79,8 @@ final class RunCommand {
         Optional<RunVerdict> verdict;
         try (RunWatcher watcher = new RunWatcher(stack.bootstrapServers(), options.runId())) {
             publish(stack.bootstrapServers(), new RunRequested(options.runId(), options.imageTag(), options.namespace(),
-                    options.skipTeardown(), options.scale(), null, Instant.now(), "cli:" + System.getProperty(
-                            "user.name"), null));
+                    options.skipTeardown(), options.scale(), options.backend(), Instant.now(),
+                    "cli:" + System.getProperty("user.name"), null));
             verdict = watcher.awaitVerdict(options.timeout(), received -> progress.event(received.event()));
         }
         if (verdict.isEmpty()) {

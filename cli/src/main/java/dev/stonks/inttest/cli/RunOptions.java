@@ -13,7 +13,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * id, as in the seed's results ({@code "run_id": "stonks-inttest-1705312800"}).
  */
 public record RunOptions(String imageTag, String namespace, boolean skipTeardown, Path resultsFile, int scale,
-        Duration timeout) {
+        Duration timeout, String backend, boolean dryRun) {
+
+    public static final String BACKEND_LOCAL = "local";
+    public static final String BACKEND_KUBERNETES = "kubernetes";
+    /** Environment variable that picks the backend when {@code --backend} is not given. */
+    public static final String BACKEND_ENV = "INTTEST_BACKEND";
 
     public static final String USAGE = """
             Usage: bash infra/inttest/run_pipeline.sh [OPTIONS]
@@ -25,6 +30,10 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
               --results-file PATH   Path of the JSON results (default: inttest-results.json)
               --scale N             Multiply the seeded volume tables by N (default: 1)
               --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
+              --backend NAME        Where the sandbox runs: local (processes here) or kubernetes (a namespace in the
+                                    cluster of the kubeconfig or service account)
+                                    (default: $INTTEST_BACKEND, else local)
+              --dry-run             With --backend kubernetes: print every object that would be applied, and stop
               -h, --help            Show this help
 
             Exit codes:
@@ -43,6 +52,12 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
         if (Files.isDirectory(resultsFile)) {
             throw new IllegalArgumentException("results file '" + resultsFile + "' is a directory");
         }
+        if (!BACKEND_LOCAL.equals(backend) && !BACKEND_KUBERNETES.equals(backend)) {
+            throw new IllegalArgumentException("backend '" + backend + "' is not local or kubernetes");
+        }
+        if (dryRun && !BACKEND_KUBERNETES.equals(backend)) {
+            throw new IllegalArgumentException("--dry-run needs --backend kubernetes");
+        }
     }
 
     public String runId() {
@@ -58,6 +73,13 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
 
     /** Parses the arguments after {@code run}; throws {@link UsageException} with a one-line reason. */
     public static RunOptions parse(String... args) {
+        return parseWithBackendEnv(System.getenv(BACKEND_ENV), args);
+    }
+
+    /** As {@link #parse(String...)}, with the value of {@value #BACKEND_ENV} given (null when unset). */
+    static RunOptions parseWithBackendEnv(String backendEnv, String... args) {
+        String backend = backendEnv == null || backendEnv.isBlank() ? BACKEND_LOCAL : backendEnv;
+        boolean dryRun = false;
         String imageTag = "latest";
         String namespace = null;
         boolean skipTeardown = false;
@@ -73,12 +95,14 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
                 case "--results-file" -> resultsFile = value(args, i++);
                 case "--scale" -> scale = number(arg, value(args, i++), 1, 1000);
                 case "--timeout" -> timeoutSeconds = number(arg, value(args, i++), 10, 86_400);
+                case "--backend" -> backend = value(args, i++);
+                case "--dry-run" -> dryRun = true;
                 default -> throw new UsageException("unknown option: " + arg);
             }
         }
         try {
             return new RunOptions(imageTag, namespace == null ? defaultNamespace() : namespace, skipTeardown,
-                    Path.of(resultsFile), scale, Duration.ofSeconds(timeoutSeconds));
+                    Path.of(resultsFile), scale, Duration.ofSeconds(timeoutSeconds), backend, dryRun);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

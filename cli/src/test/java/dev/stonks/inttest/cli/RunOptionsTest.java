@@ -39,13 +39,33 @@ class RunOptionsTest {
     }
 
     @Test
+    void theBackendIsLocalUnlessAskedForByOptionOrEnvironment() {
+        assertThat(RunOptions.parseWithBackendEnv(null).backend()).isEqualTo("local");
+        assertThat(RunOptions.parseWithBackendEnv(null, "--backend", "kubernetes").backend()).isEqualTo("kubernetes");
+        assertThat(RunOptions.parseWithBackendEnv("kubernetes").backend()).isEqualTo("kubernetes");
+        assertThat(RunOptions.parseWithBackendEnv("kubernetes", "--backend", "local").backend()).isEqualTo("local");
+        assertThat(RunOptions.parseWithBackendEnv(null, "--backend", "kubernetes", "--dry-run").dryRun()).isTrue();
+    }
+
+    @Test
+    void aDryRunNeedsTheKubernetesBackendAndAnUnknownBackendIsRefused() {
+        assertThatThrownBy(() -> RunOptions.parseWithBackendEnv(null, "--dry-run")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--dry-run needs --backend kubernetes");
+        assertThatThrownBy(() -> RunOptions.parseWithBackendEnv(null, "--backend", "docker"))
+                .isInstanceOf(UsageException.class).hasMessageContaining("not local or kubernetes");
+        assertThatThrownBy(() -> RunOptions.parseWithBackendEnv("nomad")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("backend 'nomad'");
+    }
+
+    @Test
     void twoDefaultNamespacesDiffer() {
         assertThat(RunOptions.parse().namespace()).isNotEqualTo(RunOptions.parse().namespace());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"--no-such-option", "--image-tag", "--namespace kube-system", "--namespace Bad_Name",
-        "--image-tag $(x)", "--results-file /no/such/dir/r.json", "--scale 0", "--scale many", "--timeout 1"})
+        "--image-tag $(x)", "--results-file /no/such/dir/r.json", "--scale 0", "--scale many", "--timeout 1",
+        "--backend", "--backend k3s", "--dry-run"})
     void badInputIsAUsageError(String args) {
         assertThatThrownBy(() -> RunOptions.parse(args.split(" "))).isInstanceOf(UsageException.class);
     }

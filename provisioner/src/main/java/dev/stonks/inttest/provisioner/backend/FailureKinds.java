@@ -21,6 +21,11 @@ public final class FailureKinds {
     /** Another operation held the sandbox for longer than the lock timeout. */
     public static final String SANDBOX_BUSY = "sandbox_busy";
 
+    /** kubernetes: the API server refused an object (an invalid manifest, missing RBAC, a quota). */
+    public static final String APPLY_REJECTED = "apply_rejected";
+    /** kubernetes: the API server could not be reached at all. */
+    public static final String CLUSTER_UNREACHABLE = "cluster_unreachable";
+
     private FailureKinds() {
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The provisioner's settings; see README.md for the table with environment variables. */
@@ -30,6 +31,8 @@ public interface ProvisionerConfig {
     Reaper reaper();
 
     Local local();
+
+    Kubernetes kubernetes();
 
     interface Reaper {
         @WithDefault("true")
@@ -80,5 +83,60 @@ public interface ProvisionerConfig {
         /** Lines of a failed component's log quoted in the stage's error message. */
         @WithDefault("20")
         int logTailLines();
+    }
+
+    interface Kubernetes {
+        /** The sandbox manifests (namespace.yaml, postgres.yaml, ...); default {@code <home>/infra/inttest}. */
+        Optional<Path> manifestsDir();
+
+        /** The SQL migrations put in the ConfigMap postgres-migrations; default {@code <home>/infra/migrations}. */
+        Optional<Path> migrationsDir();
+
+        /** Repository of the image under test: containers of this repository get the run's image tag. */
+        @WithDefault("ghcr.io/stonks/stonks")
+        String imageRepository();
+
+        /** Cluster DNS domain of the service endpoints ({@code <service>.<namespace>.svc.<domain>}). */
+        @WithDefault("cluster.local")
+        String clusterDomain();
+
+        /**
+         * Readiness limit per component (postgres, redis, minio, minio-bucket-init, or a service under test), e.g.
+         * {@code provisioner.kubernetes.ready-timeout.postgres=PT3M}; components not named get the defaults below.
+         */
+        Map<String, Duration> readyTimeout();
+
+        /** Readiness limit of each infrastructure component not named in ready-timeout. */
+        @WithDefault("PT2M")
+        Duration infraReadyTimeout();
+
+        /** Readiness limit of each service under test not named in ready-timeout. */
+        @WithDefault("PT150S")
+        Duration serviceReadyTimeout();
+
+        /** How often pods are looked at while waiting. */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** A container in CrashLoopBackOff with at least this many restarts fails the stage at once. */
+        @WithDefault("2")
+        int crashLoopRestarts();
+
+        /** Lines of a failed container's log quoted in the stage's error message. */
+        @WithDefault("20")
+        int logTailLines();
+
+        /** How long teardown waits for the namespace to be gone (it goes on in the background after that). */
+        @WithDefault("PT30S")
+        Duration deleteWait();
+
+        @WithDefault("stonks")
+        String postgresUser();
+
+        @WithDefault("stonks")
+        String postgresDatabase();
+
+        @WithDefault("stonks-documents")
+        String bucket();
     }
 }

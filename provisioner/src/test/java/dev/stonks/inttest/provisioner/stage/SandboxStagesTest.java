@@ -47,7 +47,7 @@ class SandboxStagesTest {
         public void publish(InttestEvent event, String replayOf) {
             published.add(event);
         }
-    }, new SandboxBackends(null, null) {
+    }, new SandboxBackends(null, null, null) {
         @Override
         public SandboxBackend require(String name) {
             if (!name.equals("local")) {
