@@ -5,27 +5,8 @@
 set -euo pipefail
 
 usage() {
-  cat <<'USAGE'
-Usage: bash infra/inttest/run_pipeline.sh [OPTIONS]
-
-Options:
-  --image-tag TAG       Image tag of the services to deploy (default: latest)
-  --namespace NAME      Sandbox namespace, must start with stonks-inttest- (default: stonks-inttest-<timestamp>-<random>)
-  --skip-teardown       Leave the sandbox running after the tests (for debugging)
-  --results-file PATH   Path of the JSON results (default: inttest-results.json)
-  --scale N             Multiply the seeded volume tables by N (default: 1)
-  --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
-  --backend NAME        Where the sandbox runs: local (processes here) or kubernetes (a namespace in the
-                        cluster of the kubeconfig or service account)
-                        (default: $INTTEST_BACKEND, else local)
-  --dry-run             With --backend kubernetes: print every object that would be applied, and stop
-  -h, --help            Show this help
-
-Exit codes:
-  0  All tests passed
-  1  One or more test failures or errors
-  2  Infrastructure setup failure, or bad command-line input
-USAGE
+  # one text for the script and the CLI (cli/RunOptions reads the same file)
+  cat "$(dirname -- "${BASH_SOURCE[0]}")/run_pipeline.usage"
 }
 
 fail_usage() {

@@ -20,27 +20,8 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
     /** Environment variable that picks the backend when {@code --backend} is not given. */
     public static final String BACKEND_ENV = "INTTEST_BACKEND";
 
-    public static final String USAGE = """
-            Usage: bash infra/inttest/run_pipeline.sh [OPTIONS]
-
-            Options:
-              --image-tag TAG       Image tag of the services to deploy (default: latest)
-              --namespace NAME      Sandbox namespace, must start with stonks-inttest- (default: stonks-inttest-<timestamp>-<random>)
-              --skip-teardown       Leave the sandbox running after the tests (for debugging)
-              --results-file PATH   Path of the JSON results (default: inttest-results.json)
-              --scale N             Multiply the seeded volume tables by N (default: 1)
-              --timeout SECONDS     Give up and exit 2 when no verdict arrives in time (default: 1200)
-              --backend NAME        Where the sandbox runs: local (processes here) or kubernetes (a namespace in the
-                                    cluster of the kubeconfig or service account)
-                                    (default: $INTTEST_BACKEND, else local)
-              --dry-run             With --backend kubernetes: print every object that would be applied, and stop
-              -h, --help            Show this help
-
-            Exit codes:
-              0  All tests passed
-              1  One or more test failures or errors
-              2  Infrastructure setup failure, or bad command-line input
-            """;
+    /** The usage text, shared with run_pipeline.sh ({@code infra/inttest/run_pipeline.usage}). */
+    public static final String USAGE = usageText();
 
     public RunOptions {
         Names.requireImageTag(imageTag);
@@ -124,6 +105,17 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
             return n;
         } catch (NumberFormatException e) {
             throw new UsageException(option + " needs a whole number, was '" + value + "'");
+        }
+    }
+
+    private static String usageText() {
+        try (var in = RunOptions.class.getResourceAsStream("run_pipeline.usage")) {
+            if (in == null) {
+                throw new IllegalStateException("run_pipeline.usage is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
