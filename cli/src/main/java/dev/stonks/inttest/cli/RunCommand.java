@@ -7,6 +7,7 @@ import dev.stonks.inttest.events.ResultsSchema;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.RunVerdict;
 import dev.stonks.inttest.localstack.InttestHome;
+import dev.stonks.inttest.resultspage.ResultsPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -108,6 +109,13 @@ final class RunCommand {
         }
     }
 
+    /** {@code r.json} -> {@code r.html}, beside the results file. */
+    static Path pageFor(Path resultsFile) {
+        String name = resultsFile.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return resultsFile.resolveSibling(base + ".html");
+    }
+
     private void writeResults(RunVerdict verdict) {
         try {
             String json = Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(verdict.results());
@@ -117,6 +125,9 @@ final class RunCommand {
             }
             Files.writeString(options.resultsFile(), json + "\n");
             progress.line("results: " + options.resultsFile().toAbsolutePath());
+            Path page = pageFor(options.resultsFile());
+            Files.writeString(page, ResultsPage.render(verdict.results()));
+            progress.line("page:    " + page.toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + options.resultsFile() + ": " + e.getMessage(), e);
         }

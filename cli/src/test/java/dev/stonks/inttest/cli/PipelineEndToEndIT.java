@@ -53,6 +53,7 @@ class PipelineEndToEndIT {
         assertThat(results.at("/profiling/endpoints").has("/api/companies/{id}")).isTrue();
         assertThat(results.at("/seed/rows/companies").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(run.printed).contains("verdict: exit code 0", "stage hand-offs");
+        assertThat(Files.readString(tmp.resolve("r.html"))).contains("exit code 0", "<svg", "/api/companies/{id}");
         assertNothingLeft(namespace, results);
     }
 
