@@ -12,9 +12,11 @@ import org.jboss.logging.Logger;
 public class VerdictPublisher {
     private static final Logger LOG = Logger.getLogger(VerdictPublisher.class);
     private final EventPublisher publisher;
+    private final VerdictArchive archive;
 
-    public VerdictPublisher(EventPublisher publisher) {
+    public VerdictPublisher(EventPublisher publisher, VerdictArchive archive) {
         this.publisher = publisher;
+        this.archive = archive;
     }
 
     void publish(RunState run) {
@@ -25,6 +27,7 @@ public class VerdictPublisher {
         ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now());
         int exitCode = results.get("exit_code").asInt();
         publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, Instant.now()));
+        archive.record(results);
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
     }
 }
