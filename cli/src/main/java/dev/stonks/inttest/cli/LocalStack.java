@@ -121,7 +121,7 @@ final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         synchronized (pids) {
             pids.values().forEach(pid -> stops.add(CompletableFuture.runAsync(
-                    () -> ProcessControl.stop(pid, Duration.ofSeconds(10)))));
+                    () -> stopAlone(pid))));
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         if (broker != null) {
@@ -138,6 +138,18 @@ final class LocalStack implements AutoCloseable {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops a pipeline service but not its descendants: a sandbox the provisioner started for a run with
+     * skip_teardown must outlive the stack (a normal run's sandbox is gone by then, torn down by the pipeline).
+     */
+    private static void stopAlone(long pid) {
+        ProcessControl.signal(pid, "TERM");
+        if (!ProcessControl.awaitExit(pid, Duration.ofSeconds(10))) {
+            ProcessControl.signal(pid, "KILL");
+            ProcessControl.awaitExit(pid, Duration.ofSeconds(5));
         }
     }
 }

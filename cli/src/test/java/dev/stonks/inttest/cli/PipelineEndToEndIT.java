@@ -75,9 +75,37 @@ class PipelineEndToEndIT {
         assertNothingLeft(namespace, results);
     }
 
-    private static void assertNothingLeft(String namespace, JsonNode results) {
-        Path home = Path.of(System.getProperty("inttest.home"));
-        assertThat(home.resolve(".sandboxes").resolve(namespace)).doesNotExist();
+    @Test
+    void withSkipTeardownTheSandboxOutlivesTheStack() throws Exception {
+        String namespace = namespace();
+        Path resultsFile = tmp.resolve("r.json");
+
+        Run run = run("--namespace", namespace, "--skip-teardown", "--results-file", resultsFile.toString());
+
+        JsonNode results = Json.MAPPER.readTree(resultsFile.toFile());
+        List<Long> pids = pids(results);
+        try {
+            assertThat(run.exitCode).as(run.printed).isZero();
+            assertThat(results.at("/stages/teardown/status").asText()).isEqualTo("skipped");
+            Path sandbox = Path.of(System.getProperty("inttest.home")).resolve(".sandboxes").resolve(namespace);
+            assertThat(sandbox.resolve("sandbox.json")).exists();
+            assertThat(pids).isNotEmpty().allSatisfy(pid -> assertThat(ProcessHandle.of(pid)
+                    .map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid + " alive").isTrue());
+        } finally {
+            pids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+            deleteTree(Path.of(System.getProperty("inttest.home")).resolve(".sandboxes").resolve(namespace));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static List<Long> pids(JsonNode results) {
         List<Long> pids = new ArrayList<>();
         for (String section : List.of("infra", "services")) {
             results.path(section).forEach(c -> {
@@ -86,6 +114,13 @@ class PipelineEndToEndIT {
                 }
             });
         }
+        return pids;
+    }
+
+    private static void assertNothingLeft(String namespace, JsonNode results) {
+        Path home = Path.of(System.getProperty("inttest.home"));
+        assertThat(home.resolve(".sandboxes").resolve(namespace)).doesNotExist();
+        List<Long> pids = pids(results);
         assertThat(pids).as("recorded pids").isNotEmpty();
         assertThat(pids).allSatisfy(pid -> assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)
                 .orElse(false)).as("pid " + pid + " alive").isFalse());
