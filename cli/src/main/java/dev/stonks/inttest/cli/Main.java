@@ -12,6 +12,7 @@ public final class Main {
 
             Commands:
               run     One run on the embedded local stack (the run_pipeline.sh contract); run --help for options
+              test    The test suites against a live deployment (--base-url SERVICE=URL ...); test --help for options
             """;
 
     /** The launchers log their progress at INFO; the CLI prints its own progress lines instead. */
@@ -47,6 +48,8 @@ public final class Main {
                     return 2;
                 }
                 return new RunCommand(options, out).call();
+            case "test":
+                return TestCommand.run(rest, out, err);
             case "-h":
             case "--help":
                 out.print(COMMANDS);

@@ -20,11 +20,7 @@ import dev.stonks.inttest.stonks.dataset.TrendDirection;
 import dev.stonks.inttest.stonks.dataset.TrendEvidence;
 import dev.stonks.inttest.stonks.dataset.TrendProjection;
 import dev.stonks.inttest.stonks.dataset.TrendWindow;
-import dev.stonks.inttest.stonks.dataset.seed.SeedResult;
-import dev.stonks.inttest.stonks.dataset.seed.StonksSeeder;
-import dev.stonks.inttest.stonks.dataset.store.MinioObjectStore;
 import dev.stonks.inttest.stonks.dataset.testing.FreePorts;
-import dev.stonks.inttest.stonks.dataset.testing.Migrations;
 import dev.stonks.inttest.stonks.dataset.testing.TestPostgres;
 import dev.stonks.inttest.stonks.dataset.testing.TestRedis;
 import dev.stonks.inttest.stonks.dataset.testing.TestS3;
@@ -33,7 +29,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,10 +38,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,11 +51,12 @@ import redis.clients.jedis.Jedis;
  * variables the provisioner passes, against a real PostgreSQL migrated with infra/migrations and seeded by
  * StonksSeeder, a real Redis and a real S3 endpoint. Assertions use the dataset's exact values.
  */
+@org.junit.jupiter.api.Order(1)
 class StonksServicesIT {
 
     private static final StonksDataset DATASET = StonksDataset.base();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = StonksSandbox.HTTP;
     private static final List<String> ROLES = List.of("query-api", "registry", "risk", "trading");
 
     private static TestPostgres postgres;
@@ -72,61 +66,18 @@ class StonksServicesIT {
     private static final Map<String, Duration> STARTUP = new LinkedHashMap<>();
 
     @BeforeAll
-    static void startSandbox() throws Exception {
-        CompletableFuture<TestPostgres> pg = CompletableFuture.supplyAsync(TestPostgres::start);
-        CompletableFuture<TestRedis> rd = CompletableFuture.supplyAsync(TestRedis::start);
-        CompletableFuture<TestS3> st = CompletableFuture.supplyAsync(TestS3::start);
-        postgres = pg.join();
-        redis = rd.join();
-        s3 = st.join();
-
-        Migrations.apply(postgres);
-        try (Connection connection = postgres.connect(); MinioObjectStore store = s3.store()) {
-            SeedResult seeded = StonksSeeder.seed(connection, store, 1);
-            System.out.printf("seeded %d rows and %d objects in %.3f s%n", seeded.totalRows(),
-                    seeded.objectsWritten(), seeded.elapsedSeconds());
-        }
-
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        ROLES.forEach(role -> ports.put(role, FreePorts.find()));
-        // one after the other, so each start-up time is the service's own, not four JVMs fighting for 2 cores
-        for (String role : ROLES) {
-            Map<String, String> env = env(role, ports.get(role));
-            env.put("STONKS_RISK_URL", "http://127.0.0.1:" + ports.get("risk"));
-            StonksProcess service = StonksProcess.start(role, ports.get(role), env);
-            SERVICES.put(role, service);
-            STARTUP.put(role, service.awaitStatus(HTTP, "/q/health/ready", 200, Duration.ofSeconds(90)));
-        }
-        STARTUP.forEach((role, time) -> System.out.printf("stonks %s ready after %d ms%n", role, time.toMillis()));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        SERVICES.values().forEach(StonksProcess::close);
-        if (s3 != null) {
-            s3.close();
-        }
-        if (redis != null) {
-            redis.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
+    static void startSandbox() {
+        StonksSandbox sandbox = StonksSandbox.get();
+        postgres = sandbox.postgres();
+        redis = sandbox.redis();
+        s3 = sandbox.s3();
+        SERVICES.putAll(sandbox.services());
+        STARTUP.putAll(sandbox.startup());
     }
 
     /** The environment the provisioner gives a stonks process. */
     private static Map<String, String> env(String role, int port) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("STONKS_ROLE", role);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", TestPostgres.USERNAME);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", TestPostgres.PASSWORD);
-        env.put("QUARKUS_REDIS_HOSTS", redis.hostsUri());
-        env.put("STONKS_S3_ENDPOINT", s3.endpoint());
-        env.put("STONKS_S3_ACCESS_KEY", TestS3.ACCESS_KEY);
-        env.put("STONKS_S3_SECRET_KEY", TestS3.SECRET_KEY);
-        return env;
+        return StonksSandbox.get().env(role, port);
     }
 
     // ---- query-api ------------------------------------------------------------------------------------------

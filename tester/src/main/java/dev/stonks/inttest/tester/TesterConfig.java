@@ -2,12 +2,14 @@ package dev.stonks.inttest.tester;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "tester")
 public interface TesterConfig {
-    /** Suite groups ({@code api}) or fully qualified suite class names, run in this order. */
+    /** Suite groups ({@code api}, {@code frontend}) or fully qualified suite class names, run in this order. */
     @WithDefault("api")
     List<String> suites();
 
@@ -18,4 +20,11 @@ public interface TesterConfig {
     /** The longest one test may take (JUnit's default timeout for every test). */
     @WithDefault("60s")
     Duration testTimeout();
+
+    /** How many read-only tests run at once; the mutating ones always run one at a time, after them. */
+    @WithDefault("4")
+    int parallelism();
+
+    /** Where each run's JUnit XML goes ({@code <dir>/<run id>/}); default {@code <inttest home>/.inttest/reports}. */
+    Optional<Path> reportsDir();
 }

@@ -1,17 +1,31 @@
 package dev.stonks.inttest.events.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
 /**
  * integration_tests: the counts, every failure with its message, and the latency samples of every HTTP call in
  * milliseconds, keyed by endpoint ({@code /path/{template}} for GET, {@code METHOD /path/{template}} otherwise).
+ *
+ * @param reportPath where the run's JUnit XML reports (Surefire format, one {@code TEST-<suite>.xml} per suite) were
+ *                   kept, as the tester saw it (a directory on the tester's machine); absent when none was written
  */
 public record TestsOutput(int total, int passed, int failed, int errors, int skipped, List<TestFailure> failures,
-        Map<String, List<Double>> timings) {
+        Map<String, List<Double>> timings, @JsonInclude(JsonInclude.Include.NON_NULL) String reportPath) {
 
     public TestsOutput {
         failures = failures == null ? List.of() : List.copyOf(failures);
         timings = timings == null ? Map.of() : Map.copyOf(timings);
+    }
+
+    /** Without a report. */
+    public TestsOutput(int total, int passed, int failed, int errors, int skipped, List<TestFailure> failures,
+            Map<String, List<Double>> timings) {
+        this(total, passed, failed, errors, skipped, failures, timings, null);
+    }
+
+    public TestsOutput withReportPath(String path) {
+        return new TestsOutput(total, passed, failed, errors, skipped, failures, timings, path);
     }
 }

@@ -33,4 +33,14 @@ final class Checks {
         }
         return value;
     }
+
+    static String oneOf(String value, String name, String... allowed) {
+        required(value, name);
+        for (String a : allowed) {
+            if (a.equals(value)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException(name + " must be one of " + String.join(", ", allowed) + ": " + value);
+    }
 }

@@ -61,6 +61,67 @@ public final class Ids {
         return nameBased("ingestion-run/" + ticker + "/" + kind.value() + "/" + index);
     }
 
+    /** Recommendation {@code index} (0..3) of a company. */
+    public static UUID recommendation(String ticker, int index) {
+        return nameBased("recommendation/" + ticker + "/" + index);
+    }
+
+    public static UUID citation(UUID recommendationId, UUID documentId) {
+        return nameBased("citation/" + recommendationId + "/" + documentId);
+    }
+
+    /** Global event {@code index} (0 = the oldest). */
+    public static UUID globalEvent(int index) {
+        return nameBased("global-event/" + index);
+    }
+
+    public static UUID macroImpact(int eventIndex, String ticker) {
+        return nameBased("macro-impact/" + eventIndex + "/" + ticker);
+    }
+
+    public static UUID agent(String name) {
+        return nameBased("agent/" + name);
+    }
+
+    public static UUID agentVariant(String agentName, String variantName) {
+        return nameBased("agent-variant/" + agentName + "/" + variantName);
+    }
+
+    public static UUID tradingEngineConfig() {
+        return nameBased("trading-engine-config");
+    }
+
+    public static UUID riskLimit(String name) {
+        return nameBased("risk-limit/" + name);
+    }
+
+    /** Order {@code k} of a company on trading day {@code day} (see {@link TradingDays}). */
+    public static UUID order(String ticker, int day, int k) {
+        return nameBased("order/" + ticker + "/" + day + "/" + k);
+    }
+
+    /** The risk evaluation of order {@code (ticker, day, k)}. */
+    public static UUID riskEvaluation(String ticker, int day, int k) {
+        return nameBased("risk-evaluation/" + ticker + "/" + day + "/" + k);
+    }
+
+    public static UUID riskApproval(String ticker, int day, int k) {
+        return nameBased("risk-approval/" + ticker + "/" + day + "/" + k);
+    }
+
+    /** Trading decision {@code k} of a company on trading day {@code day}. */
+    public static UUID tradingDecision(String ticker, int day, int k) {
+        return nameBased("trading-decision/" + ticker + "/" + day + "/" + k);
+    }
+
+    public static UUID position(String ticker) {
+        return nameBased("position/" + ticker);
+    }
+
+    public static UUID portfolioSnapshot(int day) {
+        return nameBased("portfolio-snapshot/" + day);
+    }
+
     /**
      * UUIDs in PostgreSQL's order (unsigned, byte by byte). {@link UUID#compareTo} compares signed longs and
      * disagrees with {@code ORDER BY id} for about half of all pairs.
@@ -77,6 +138,25 @@ public final class Ids {
 
     /** RFC 9562 section 5.5: SHA-1 of namespace bytes + UTF-8 name, version 5, variant 10. */
     public static UUID v5(UUID namespace, String name) {
+        MessageDigest sha1 = namespace.equals(NAMESPACE) ? DATASET_DIGEST.get() : digestOf(namespace);
+        byte[] hash;
+        try {
+            MessageDigest copy = (MessageDigest) sha1.clone();
+            hash = copy.digest(name.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            MessageDigest fresh = digestOf(namespace);
+            hash = fresh.digest(name.getBytes(StandardCharsets.UTF_8));
+        }
+        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
+        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
+        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+
+    /** A SHA-1 digest that has already consumed the namespace bytes (cloned per id: the ids of millions of rows). */
+    private static final ThreadLocal<MessageDigest> DATASET_DIGEST = ThreadLocal.withInitial(() -> digestOf(NAMESPACE));
+
+    private static MessageDigest digestOf(UUID namespace) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");
@@ -86,10 +166,6 @@ public final class Ids {
         ByteBuffer ns = ByteBuffer.allocate(16);
         ns.putLong(namespace.getMostSignificantBits()).putLong(namespace.getLeastSignificantBits());
         sha1.update(ns.array());
-        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bytes.getLong(), bytes.getLong());
+        return sha1;
     }
 }

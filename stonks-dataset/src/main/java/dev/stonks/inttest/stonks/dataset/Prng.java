@@ -19,6 +19,15 @@ final class Prng {
         return new Prng(id.getMostSignificantBits() ^ Long.rotateLeft(id.getLeastSignificantBits(), 17));
     }
 
+    /** A generator for a pair of numbers (e.g. an entity's seed and a day), without hashing a name. */
+    static Prng mix(long a, long b) {
+        return new Prng(a * 0x9E3779B97F4A7C15L ^ Long.rotateLeft(b * 0xBF58476D1CE4E5B9L, 29) ^ b);
+    }
+
+    long state() {
+        return state;
+    }
+
     long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

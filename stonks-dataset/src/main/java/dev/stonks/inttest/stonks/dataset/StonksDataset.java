@@ -40,7 +40,13 @@ import java.util.stream.Collectors;
  *   <li>3 {@linkplain #ingestionRuns() ingestion runs} per active source (28 to 30 June 2025), 1 per inactive
  *       source; some failed, the newest one still running.</li>
  * </ul>
- * Only documents and intelligence records grow with the scale; everything else is identical at every scale.
+ * and further (see stonks-dataset/README.md for the counts): 4 recommendations per company with citations quoting
+ * document texts; 10 global events with 60 macro impacts; 4 AI agents with 3 variants each and daily performance
+ * logs; the trading engine config and 4 risk limits; 250 daily price bars per company ({@link TradingDays}); the
+ * paper-trading year (orders, their risk evaluations and approvals, decisions, positions, daily portfolio snapshots,
+ * audit reports of the last {@link #AUDIT_DAYS} days), simulated by {@link TradingHistory}.
+ * The {@link #VOLUME_TABLES} grow with the scale (documents and records by more documents, the others by older
+ * trading years); everything else is identical at every scale, and every base-year row is the same at every scale.
  *
  * <p>Instances are immutable and thread-safe. {@link #base()} is cached.
  */
@@ -73,7 +79,21 @@ public final class StonksDataset {
     /** Table names in load order (parents before children). */
     public static final List<String> TABLES = List.of(
             "companies", "company_aliases", "sources", "competitor_relationships", "documents",
-            "intelligence_records", "trend_windows", "trend_evidence", "trend_projections", "ingestion_runs");
+            "intelligence_records", "trend_windows", "trend_evidence", "trend_projections", "ingestion_runs",
+            "recommendations", "recommendation_citations", "global_events", "macro_impacts", "ai_agents",
+            "agent_variants", "agent_performance_logs", "trading_engine_config", "risk_limits", "price_bars",
+            "risk_evaluations", "risk_approvals", "orders", "positions", "trading_decisions", "portfolio_snapshots");
+    /** Tables that grow with the scale factor. */
+    public static final List<String> VOLUME_TABLES = List.of("documents", "intelligence_records",
+            "agent_performance_logs", "price_bars", "risk_evaluations", "orders", "trading_decisions");
+    /** Trading days whose decisions have an audit report in the object store (days 0 to 19). */
+    public static final int AUDIT_DAYS = 20;
+    /** The risk limits, by name, as {@code risk_limits} holds them. */
+    public static final List<String> RISK_LIMIT_NAMES = List.of("max_position_notional", "max_order_notional",
+            "max_concentration", "approval_threshold_notional");
+    /** Cash of the paper portfolio at the start of the base year (2024-07-16). */
+    public static final double STARTING_CASH = TradingHistory.STARTING_CASH_CENTS / 100.0;
+    private static final Instant CONFIG_UPDATED_AT = Instant.parse("2025-06-02T12:00:00Z");
 
     private static final Instant COMPANIES_CREATED_AT = Instant.parse("2024-12-02T09:00:00Z");
     private static final Instant SCALED_DOCUMENTS_FROM = Instant.parse("2024-01-01T00:00:00Z");
@@ -100,6 +120,12 @@ public final class StonksDataset {
     private final List<TrendProjection> trendProjections;
     private final List<IngestionRun> ingestionRuns;
     private final Map<UUID, TextGenerator.Spec> textSpecs;
+    private final AgentsAndEvents agentsAndEvents;
+    private final TradingHistory trading;
+    private final List<Recommendation> recommendations;
+    private final List<RecommendationCitation> citations;
+    private final TradingEngineConfig engineConfig;
+    private final List<RiskLimit> riskLimits;
 
     private final Map<String, Company> companiesByTicker;
     private final Map<UUID, Company> companiesById;
@@ -222,6 +248,50 @@ public final class StonksDataset {
         this.sourcesById = index(this.sources, Source::id);
         this.documentsById = index(this.documents, Document::id);
         this.trendWindowsById = index(this.trendWindows, TrendWindow::id);
+
+        this.agentsAndEvents = new AgentsAndEvents();
+        this.trading = new TradingHistory(all, agentsAndEvents.traderChampion().id());
+        List<Recommendation> recs = new ArrayList<>();
+        List<RecommendationCitation> cited = new ArrayList<>();
+        for (int c = 0; c < all.size(); c++) {
+            CompanySpec spec = all.get(c);
+            UUID companyId = Ids.company(spec.ticker());
+            List<TrendWindow> companyWindows = filter(this.trendWindows, w -> w.companyId().equals(companyId));
+            List<Document> baseDocuments = new ArrayList<>();
+            for (int i = 0; i < BASE_DOCUMENTS_PER_COMPANY; i++) {
+                baseDocuments.add(documentsById.get(Ids.document(spec.ticker(), i)));
+            }
+            int company = c;
+            Recommendations built = new Recommendations(spec, companyWindows, this.trendEvidence,
+                    this.trendProjections, baseDocuments, this::text, date -> closeOnOrBefore(company, date));
+            recs.addAll(built.recommendations);
+            cited.addAll(built.citations);
+        }
+        this.recommendations = List.copyOf(recs);
+        this.citations = List.copyOf(cited);
+        trading.simulate(this.recommendations);
+        this.engineConfig = new TradingEngineConfig(Ids.tradingEngineConfig(), "paper", false, 40, 5_000,
+                TradingHistory.STRATEGY, CONFIG_UPDATED_AT, "ops@stonks.dev");
+        this.riskLimits = List.of(
+                new RiskLimit(Ids.riskLimit("max_position_notional"), "max_position_notional",
+                        TradingHistory.MAX_POSITION_NOTIONAL, "largest value of one position, at the last close",
+                        CONFIG_UPDATED_AT),
+                new RiskLimit(Ids.riskLimit("max_order_notional"), "max_order_notional",
+                        TradingHistory.MAX_ORDER_NOTIONAL, "largest value of one order", CONFIG_UPDATED_AT),
+                new RiskLimit(Ids.riskLimit("max_concentration"), "max_concentration",
+                        TradingHistory.MAX_CONCENTRATION, "largest share of the portfolio in one company",
+                        CONFIG_UPDATED_AT),
+                new RiskLimit(Ids.riskLimit("approval_threshold_notional"), "approval_threshold_notional",
+                        TradingHistory.APPROVAL_THRESHOLD_NOTIONAL, "orders above this value need a risk-desk "
+                        + "approval", CONFIG_UPDATED_AT));
+    }
+
+    private double closeOnOrBefore(int company, LocalDate date) {
+        LocalDate day = date;
+        while (TradingDays.index(day) < 0) {
+            day = day.minusDays(1);
+        }
+        return trading.close(company, TradingDays.index(day));
     }
 
     /** The dataset at scale 1 (cached). */
@@ -400,6 +470,194 @@ public final class StonksDataset {
                 .orElseThrow();
     }
 
+    // ---- recommendations, events, agents -------------------------------------------------------------------
+
+    /** Four per company (index 0-2 from the trend windows, 3 the open hold), company by company. */
+    public List<Recommendation> recommendations() {
+        return recommendations;
+    }
+
+    public Recommendation recommendation(UUID id) {
+        return found(recommendations.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null),
+                "recommendation " + id);
+    }
+
+    /** A company's recommendations, newest first (ties by id), as {@code GET /api/companies/{id}/recommendations}. */
+    public List<Recommendation> recommendationsOf(UUID companyId) {
+        return recommendations.stream().filter(r -> r.companyId().equals(companyId))
+                .sorted(Comparator.comparing(Recommendation::createdAt).reversed()
+                        .thenComparing(Recommendation::id, Ids.POSTGRES_ORDER))
+                .toList();
+    }
+
+    public List<RecommendationCitation> citations() {
+        return citations;
+    }
+
+    /** Citations of a recommendation, oldest document first. */
+    public List<RecommendationCitation> citationsOf(UUID recommendationId) {
+        return citations.stream().filter(c -> c.recommendationId().equals(recommendationId))
+                .sorted(Comparator.comparing((RecommendationCitation c) -> document(c.documentId()).publishedAt()))
+                .toList();
+    }
+
+    /** Global events, oldest first (the API lists them newest first). */
+    public List<GlobalEvent> globalEvents() {
+        return agentsAndEvents.events;
+    }
+
+    public List<MacroImpact> macroImpacts() {
+        return agentsAndEvents.impacts;
+    }
+
+    public List<MacroImpact> macroImpactsOf(UUID companyId) {
+        return filter(agentsAndEvents.impacts, i -> i.companyId().equals(companyId));
+    }
+
+    public List<MacroImpact> impactsOfEvent(UUID eventId) {
+        return filter(agentsAndEvents.impacts, i -> i.eventId().equals(eventId));
+    }
+
+    public List<Agent> agents() {
+        return agentsAndEvents.agents;
+    }
+
+    public Agent agent(String name) {
+        return found(agentsAndEvents.agents.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null),
+                "agent " + name);
+    }
+
+    public List<AgentVariant> agentVariants() {
+        return agentsAndEvents.variants;
+    }
+
+    /** Variants of an agent in their order (baseline, few-shot, reasoning). */
+    public List<AgentVariant> variantsOf(UUID agentId) {
+        return filter(agentsAndEvents.variants, v -> v.agentId().equals(agentId));
+    }
+
+    /** Performance logs of the base year (every scale has these), variant by variant, newest day first. */
+    public List<AgentPerformanceLog> performanceLogs() {
+        return agentsAndEvents.baseLogs;
+    }
+
+    // ---- trading and risk ------------------------------------------------------------------------------------
+
+    public TradingEngineConfig engineConfig() {
+        return engineConfig;
+    }
+
+    /** In {@link #RISK_LIMIT_NAMES} order. */
+    public List<RiskLimit> riskLimits() {
+        return riskLimits;
+    }
+
+    public double riskLimit(String name) {
+        return found(riskLimits.stream().filter(l -> l.name().equals(name)).findFirst().orElse(null),
+                "risk limit " + name).value();
+    }
+
+    /** Bars of the base year (days 0-249), company by company, newest first. */
+    public List<PriceBar> priceBars() {
+        return trading.baseBars;
+    }
+
+    /** A company's bar on a base-year trading day. */
+    public PriceBar priceBar(String ticker, LocalDate day) {
+        int t = TradingDays.index(day);
+        int c = TICKERS.indexOf(ticker);
+        if (t < 0 || t >= TradingDays.PER_UNIT || c < 0) {
+            throw new NoSuchElementException("no base-year bar of " + ticker + " on " + day);
+        }
+        return trading.baseBars.get(c * TradingDays.PER_UNIT + t);
+    }
+
+    /** The close of {@link TradingDays#LAST}: what positions and exposure are valued at. */
+    public double lastClose(String ticker) {
+        return priceBar(ticker, TradingDays.LAST).close();
+    }
+
+    /** Orders of the base year, in the order they were placed (the same at every scale). */
+    public List<Order> orders() {
+        return trading.orders;
+    }
+
+    public Order order(UUID id) {
+        return found(trading.orders.stream().filter(o -> o.id().equals(id)).findFirst().orElse(null), "order " + id);
+    }
+
+    public List<RiskEvaluation> riskEvaluations() {
+        return trading.evaluations;
+    }
+
+    public RiskEvaluation riskEvaluation(UUID id) {
+        return found(trading.evaluations.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null),
+                "risk evaluation " + id);
+    }
+
+    /** Approvals (they exist for base-year evaluations only), in the order they were requested. */
+    public List<RiskApproval> riskApprovals() {
+        return trading.approvals;
+    }
+
+    /** Base-year decisions, in the order they were made. */
+    public List<TradingDecision> tradingDecisions() {
+        return trading.decisions;
+    }
+
+    public TradingDecision tradingDecision(UUID id) {
+        return found(trading.decisions.stream().filter(d -> d.id().equals(id)).findFirst().orElse(null),
+                "trading decision " + id);
+    }
+
+    /** One per company, in {@link #TICKERS} order. */
+    public List<Position> positions() {
+        return trading.positions;
+    }
+
+    public Position position(String ticker) {
+        return trading.positions.get(TICKERS.indexOf(ticker));
+    }
+
+    /** Daily, oldest first (the API lists them newest first); the last is the close of {@link TradingDays#LAST}. */
+    public List<PortfolioSnapshot> portfolioSnapshots() {
+        return trading.snapshots;
+    }
+
+    /** The audit reports of the last {@link #AUDIT_DAYS} trading days, oldest first. */
+    public List<AuditArtifact> auditArtifacts() {
+        return trading.auditArtifacts;
+    }
+
+    // ---- volume tables at this scale (streamed: at scale 100 they are millions of rows) ----------------------
+
+    /** Every bar at this scale: company by company, newest first ({@code 250 * scale} per company). */
+    public void forEachPriceBar(java.util.function.Consumer<PriceBar> sink) {
+        for (int c = 0; c < TICKERS.size(); c++) {
+            trading.baseBars.subList(c * TradingDays.PER_UNIT, (c + 1) * TradingDays.PER_UNIT).forEach(sink);
+        }
+        trading.history(scale, day -> sink.accept(day.bar));
+    }
+
+    public void forEachOrder(java.util.function.Consumer<Order> sink) {
+        trading.orders.forEach(sink);
+        trading.history(scale, day -> day.orders(sink));
+    }
+
+    public void forEachRiskEvaluation(java.util.function.Consumer<RiskEvaluation> sink) {
+        trading.evaluations.forEach(sink);
+        trading.history(scale, day -> day.evaluations(sink));
+    }
+
+    public void forEachTradingDecision(java.util.function.Consumer<TradingDecision> sink) {
+        trading.decisions.forEach(sink);
+        trading.history(scale, day -> day.decisions(sink));
+    }
+
+    public void forEachPerformanceLog(java.util.function.Consumer<AgentPerformanceLog> sink) {
+        agentsAndEvents.logs(0, TradingDays.PER_UNIT * scale, sink);
+    }
+
     // ---- totals ---------------------------------------------------------------------------------------------
 
     /** Rows per table, in {@link #TABLES} (load) order. */
@@ -415,6 +673,24 @@ public final class StonksDataset {
         counts.put("trend_evidence", (long) trendEvidence.size());
         counts.put("trend_projections", (long) trendProjections.size());
         counts.put("ingestion_runs", (long) ingestionRuns.size());
+        long historyCompanyDays = (long) TICKERS.size() * TradingDays.PER_UNIT * (scale - 1);
+        counts.put("recommendations", (long) recommendations.size());
+        counts.put("recommendation_citations", (long) citations.size());
+        counts.put("global_events", (long) agentsAndEvents.events.size());
+        counts.put("macro_impacts", (long) agentsAndEvents.impacts.size());
+        counts.put("ai_agents", (long) agentsAndEvents.agents.size());
+        counts.put("agent_variants", (long) agentsAndEvents.variants.size());
+        counts.put("agent_performance_logs", (long) agentsAndEvents.variantCount() * TradingDays.PER_UNIT * scale);
+        counts.put("trading_engine_config", 1L);
+        counts.put("risk_limits", (long) riskLimits.size());
+        counts.put("price_bars", (long) TICKERS.size() * TradingDays.PER_UNIT * scale);
+        counts.put("risk_evaluations", trading.evaluations.size() + TradingHistory.HISTORY_ORDERS * historyCompanyDays);
+        counts.put("risk_approvals", (long) trading.approvals.size());
+        counts.put("orders", trading.orders.size() + TradingHistory.HISTORY_ORDERS * historyCompanyDays);
+        counts.put("positions", (long) trading.positions.size());
+        counts.put("trading_decisions", trading.decisions.size()
+                + TradingHistory.HISTORY_DECISIONS * historyCompanyDays);
+        counts.put("portfolio_snapshots", (long) trading.snapshots.size());
         return Collections.unmodifiableMap(counts);
     }
 

@@ -70,11 +70,57 @@ class MigrationsIT {
         "INSERT INTO ingestion_runs (id, source_id, started_at, finished_at, status) VALUES (gen_random_uuid(), "
                 + "'00000000-0000-0000-0000-0000000000c1', now(), now(), 'failed')",
         "INSERT INTO ingestion_runs (id, source_id, started_at, status) VALUES (gen_random_uuid(), "
-                + "'00000000-0000-0000-0000-0000000000c1', now(), 'exploded')"})
+                + "'00000000-0000-0000-0000-0000000000c1', now(), 'exploded')",
+        // V2
+        "INSERT INTO orders (id, company_id, side, quantity, order_type, status, mode, created_at) VALUES "
+                + "(gen_random_uuid(), '00000000-0000-0000-0000-00000000000a', 'buy', 0, 'market', 'rejected', "
+                + "'paper', now())",
+        "INSERT INTO orders (id, company_id, side, quantity, order_type, status, mode, created_at) VALUES "
+                + "(gen_random_uuid(), '00000000-0000-0000-0000-00000000000a', 'buy', 5, 'limit', 'rejected', "
+                + "'paper', now())",
+        "INSERT INTO orders (id, company_id, side, quantity, order_type, status, mode, created_at) VALUES "
+                + "(gen_random_uuid(), '00000000-0000-0000-0000-00000000000a', 'buy', 5, 'market', 'filled', "
+                + "'paper', now())",
+        "INSERT INTO price_bars (company_id, day, open, high, low, close, volume) VALUES "
+                + "('00000000-0000-0000-0000-00000000000a', '2025-01-02', 10, 9, 8, 10, 1)",
+        "INSERT INTO global_events (id, kind, title, description, severity, occurred_at) VALUES "
+                + "(gen_random_uuid(), 'rate_decision', 't', 'd', 6, now())",
+        "INSERT INTO recommendations (id, company_id, action, conviction, target_price, rationale, status, "
+                + "created_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-00000000000a', 'buy', 0.5, 10, "
+                + "'r', 'closed', now())",
+        "INSERT INTO portfolio_snapshots (id, taken_at, cash, positions_value, total_value) VALUES "
+                + "(gen_random_uuid(), now(), 1, 2, 4)"})
     void checkConstraintsRejectBadValues(String insert) throws SQLException {
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
             SQLException error = assertThrows(SQLException.class, () -> statement.execute(insert));
             assertEquals("23514", error.getSQLState(), "check_violation expected, got: " + error.getMessage());
+        }
+    }
+
+    @Test
+    void theEngineConfigHasOneRow() throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            String insert = "INSERT INTO trading_engine_config (id, mode, max_daily_orders, max_order_quantity, "
+                    + "strategy, updated_at, updated_by) VALUES (gen_random_uuid(), 'paper', 1, 1, 'buy_hold', now(), "
+                    + "'x')";
+            statement.execute(insert);
+            SQLException error = assertThrows(SQLException.class, () -> statement.execute(insert));
+            assertEquals("23505", error.getSQLState(), error.getMessage());
+            statement.execute("DELETE FROM trading_engine_config");
+        }
+    }
+
+    @Test
+    void aCompanyWithOrdersCannotBeDeleted() throws SQLException {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO companies (id, ticker, name, sector, exchange) VALUES "
+                    + "('00000000-0000-0000-0000-00000000000e', 'ORD', 'Ord', 'Tech', 'NYSE')");
+            statement.execute("INSERT INTO orders (id, company_id, side, quantity, order_type, status, mode, "
+                    + "created_at) VALUES (gen_random_uuid(), '00000000-0000-0000-0000-00000000000e', 'buy', 1, "
+                    + "'market', 'rejected', 'paper', now())");
+            SQLException error = assertThrows(SQLException.class, () -> statement.execute(
+                    "DELETE FROM companies WHERE id = '00000000-0000-0000-0000-00000000000e'"));
+            assertEquals("23503", error.getSQLState(), error.getMessage());
         }
     }
 

@@ -152,9 +152,24 @@ class StonksDatasetTest {
         assertEquals("Apple shares climb as iPhone demand surprises", first.title());
         assertEquals(java.time.Instant.parse("2025-01-03T13:30:00Z"), first.publishedAt());
 
-        assertEquals(Map.of("companies", 8L, "company_aliases", 20L, "sources", 32L, "competitor_relationships", 24L,
-                "documents", 48L, "intelligence_records", 192L, "trend_windows", 24L, "trend_evidence", 48L,
-                "trend_projections", 72L, "ingestion_runs", 92L), dataset.rowCounts());
+        Map<String, Long> expected = new java.util.LinkedHashMap<>();
+        expected.putAll(Map.of("companies", 8L, "company_aliases", 20L, "sources", 32L, "competitor_relationships",
+                24L, "documents", 48L, "intelligence_records", 192L, "trend_windows", 24L, "trend_evidence", 48L,
+                "trend_projections", 72L, "ingestion_runs", 92L));
+        expected.putAll(Map.of("recommendations", 32L, "recommendation_citations", 56L, "global_events", 10L,
+                "macro_impacts", 60L, "ai_agents", 4L, "agent_variants", 12L, "agent_performance_logs", 3000L,
+                "trading_engine_config", 1L, "risk_limits", 4L, "price_bars", 2000L));
+        expected.putAll(Map.of("risk_evaluations", 3428L, "risk_approvals", 425L, "orders", 3428L, "positions", 8L,
+                "trading_decisions", 4980L, "portfolio_snapshots", 250L));
+        assertEquals(expected, dataset.rowCounts());
+        assertEquals(StonksDataset.TABLES, List.copyOf(dataset.rowCounts().keySet()), "load order");
+
+        assertEquals(205.17, dataset.lastClose("AAPL"));
+        assertEquals(829, dataset.position("AAPL").quantity());
+        assertEquals(206.7009, dataset.position("AAPL").avgCost());
+        PortfolioSnapshot last = dataset.portfolioSnapshots().get(dataset.portfolioSnapshots().size() - 1);
+        assertEquals(958194.06, last.totalValue());
+        assertEquals(89191.53, last.cash());
     }
 
     @Test
@@ -177,9 +192,33 @@ class StonksDatasetTest {
         Map<String, Long> base = dataset.rowCounts();
         Map<String, Long> scaled = three.rowCounts();
         for (String table : StonksDataset.TABLES) {
-            long factor = table.equals("documents") || table.equals("intelligence_records") ? 3 : 1;
-            assertEquals(base.get(table) * factor, scaled.get(table), table);
+            if (table.equals("documents") || table.equals("intelligence_records") || table.equals("price_bars")
+                    || table.equals("agent_performance_logs")) {
+                assertEquals(base.get(table) * 3, scaled.get(table), table);
+            } else if (StonksDataset.VOLUME_TABLES.contains(table)) {
+                assertTrue(scaled.get(table) > 2 * base.get(table), table);
+            } else {
+                assertEquals(base.get(table), scaled.get(table), table);
+            }
         }
+        long[] streamed = new long[5];
+        three.forEachOrder(o -> streamed[0]++);
+        three.forEachRiskEvaluation(e -> streamed[1]++);
+        three.forEachTradingDecision(d -> streamed[2]++);
+        three.forEachPriceBar(b -> streamed[3]++);
+        three.forEachPerformanceLog(l -> streamed[4]++);
+        assertEquals(List.of(scaled.get("orders"), scaled.get("risk_evaluations"), scaled.get("trading_decisions"),
+                scaled.get("price_bars"), scaled.get("agent_performance_logs")),
+                java.util.Arrays.stream(streamed).boxed().toList(), "streamed rows match the counts");
+        List<PriceBar> firstBars = new java.util.ArrayList<>();
+        three.forEachPriceBar(b -> {
+            if (firstBars.size() < 250) {
+                firstBars.add(b);
+            }
+        });
+        assertEquals(dataset.priceBars().subList(0, 250), firstBars, "base bars unchanged at scale 3");
+        assertEquals(dataset.orders(), three.orders());
+        assertEquals(dataset.positions(), three.positions());
         Map<UUID, Document> scaledById = three.documents().stream()
                 .collect(Collectors.toMap(Document::id, Function.identity()));
         for (Document document : dataset.documents()) {
@@ -187,6 +226,56 @@ class StonksDatasetTest {
         }
         assertEquals(dataset.trendEvidence(), three.trendEvidence());
         assertThrows(IllegalArgumentException.class, () -> StonksDataset.of(0));
+    }
+
+    @Test
+    void theTradingYearIsConsistent() {
+        // positions are the net of the filled orders
+        for (String ticker : StonksDataset.TICKERS) {
+            UUID company = Ids.company(ticker);
+            int net = dataset.orders().stream().filter(o -> o.companyId().equals(company) && o.status().equals("filled"))
+                    .mapToInt(o -> o.side().equals("buy") ? o.quantity() : -o.quantity()).sum();
+            assertEquals(net, dataset.position(ticker).quantity(), ticker);
+        }
+        // the last snapshot values the positions at the last close
+        long positionsCents = dataset.positions().stream().mapToLong(p -> Math.round(p.quantity()
+                * dataset.lastClose(dataset.company(p.companyId()).ticker()) * 100)).sum();
+        PortfolioSnapshot last = dataset.portfolioSnapshots().get(dataset.portfolioSnapshots().size() - 1);
+        assertEquals(positionsCents / 100.0, last.positionsValue());
+        assertEquals(Math.round(last.cash() * 100) + positionsCents, Math.round(last.totalValue() * 100));
+        // every order was evaluated, every approval belongs to a needs_approval evaluation
+        Map<UUID, RiskEvaluation> evaluations = dataset.riskEvaluations().stream()
+                .collect(Collectors.toMap(RiskEvaluation::id, Function.identity()));
+        for (Order order : dataset.orders()) {
+            RiskEvaluation e = evaluations.get(order.riskEvaluationId());
+            assertEquals(order.quantity(), e.quantity());
+            assertEquals(e.decision().equals("reject"), order.status().equals("rejected") && !e.decision()
+                    .equals("needs_approval"), order.id().toString());
+        }
+        for (RiskApproval approval : dataset.riskApprovals()) {
+            assertEquals("needs_approval", evaluations.get(approval.evaluationId()).decision());
+        }
+        // citations quote their document verbatim
+        for (RecommendationCitation citation : dataset.citations()) {
+            assertTrue(dataset.text(citation.documentId()).contains(citation.quote()), citation.quote());
+        }
+        assertEquals(StonksDataset.AUDIT_DAYS, dataset.auditArtifacts().size());
+        assertTrue(dataset.riskEvaluations().stream().flatMap(e -> e.reasons().stream()).collect(Collectors.toSet())
+                .containsAll(List.of("notional", "position_limit", "concentration", "short_sale",
+                        "approval_threshold")));
+    }
+
+    @Test
+    void tradingDaysAreWeekdaysCountedBackFromTheLast() {
+        assertEquals(java.time.LocalDate.of(2025, 6, 30), TradingDays.day(0));
+        assertEquals(java.time.LocalDate.of(2025, 6, 27), TradingDays.day(1));
+        assertEquals(java.time.LocalDate.of(2025, 6, 23), TradingDays.day(5));
+        assertEquals(java.time.LocalDate.of(2024, 7, 16), TradingDays.day(249));
+        for (int t = 0; t < 2000; t++) {
+            assertEquals(t, TradingDays.index(TradingDays.day(t)));
+            assertTrue(TradingDays.day(t).getDayOfWeek().getValue() <= 5);
+        }
+        assertEquals(-1, TradingDays.index(java.time.LocalDate.of(2025, 6, 29)));
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.stonks.inttest.stonks.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -60,25 +59,9 @@ public interface StonksConfig {
         /** Base URL of the risk service, e.g. {@code http://127.0.0.1:8082}; trading calls it. */
         Optional<String> url();
 
-        Limits limits();
-
-        /** The risk service's limits (first cut: configuration; later: the risk_limits table). */
-        interface Limits {
-
-            @WithDefault("250000")
-            BigDecimal maxPositionNotional();
-
-            @WithDefault("100000")
-            BigDecimal maxOrderNotional();
-
-            /** Share of the portfolio one company may take, 0..1. */
-            @WithDefault("0.25")
-            BigDecimal maxConcentration();
-
-            /** Orders above this notional need a human approval. */
-            @WithDefault("50000")
-            BigDecimal approvalThresholdNotional();
-        }
+        /** Bound of one order evaluation call (trading -> risk). */
+        @WithDefault("5s")
+        Duration evaluateTimeout();
     }
 
     interface Trading {

@@ -26,6 +26,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(Status.BAD_REQUEST, detail);
     }
 
+    public static ApiException conflict(String detail) {
+        return new ApiException(Status.CONFLICT, detail);
+    }
+
     public static ApiException unavailable(String detail, Throwable cause) {
         return new ApiException(Status.SERVICE_UNAVAILABLE, detail, cause);
     }

@@ -24,6 +24,27 @@ public final class Params {
         return UUID.fromString(value);
     }
 
+    /** An optional UUID query parameter. */
+    public static java.util.Optional<UUID> optionalUuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(uuid(name, value.trim()));
+    }
+
+    /** An optional ISO date ({@code 2025-06-30}) query parameter. */
+    public static java.util.Optional<java.time.LocalDate> date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(value.trim()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("query parameter '" + name + "' must be a date (YYYY-MM-DD), got '"
+                    + abbreviate(value) + "'");
+        }
+    }
+
     /** A required, non-blank query parameter. */
     public static String required(String name, String value) {
         if (value == null || value.isBlank()) {
@@ -79,7 +100,7 @@ public final class Params {
         return java.util.Optional.of(trimmed);
     }
 
-    static String abbreviate(String value) {
+    public static String abbreviate(String value) {
         if (value == null) {
             return "";
         }

@@ -52,11 +52,68 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return Problem.of(Status.BAD_REQUEST, "malformed JSON body: " + e.getOriginalMessage()).toResponse();
+        return badJson(e);
+    }
+
+    // Quarkus REST has its own mappers for these subclasses; ours answer with a problem body instead.
+    @ServerExceptionMapper
+    public Response mismatched(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(com.fasterxml.jackson.databind.exc.InvalidFormatException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unrecognized(com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return badJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response parse(com.fasterxml.jackson.core.JsonParseException e) {
+        return badJson(e);
+    }
+
+    private static Response badJson(JsonProcessingException e) {
+        String where = "";
+        if (e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where = " at '" + mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")) + "'";
+        }
+        String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        Throwable root = e.getCause();
+        if (root instanceof ApiException api) {
+            message = api.getMessage();
+        } else if (root instanceof IllegalArgumentException illegal && illegal.getMessage() != null) {
+            message = illegal.getMessage();
+        }
+        int newline = message.indexOf('\n');
+        return Problem.of(Status.BAD_REQUEST, "malformed JSON body" + where + ": "
+                + (newline < 0 ? message : message.substring(0, newline))).toResponse();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        java.util.Optional<ApiException> data = dev.stonks.inttest.stonks.db.SqlErrors.asProblem(e);
+        if (data.isPresent()) {
+            return data.get().toResponse();
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return api(api, request);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
         if (isUnavailable(e)) {
             LOG.warnf("%s %s: dependency unavailable: %s", request.method(), request.path(), e.toString());
             return Problem.of(Status.SERVICE_UNAVAILABLE, "a dependency of the service is unavailable: "

@@ -2,7 +2,11 @@ package dev.stonks.inttest.tester.runner;
 
 import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.tester.runner.TestOutcome.Kind;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,28 +19,27 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
 
 /**
- * Counts the outcome of every test of a launch and keeps a {@link TestFailure} per test that did not pass:
- * {@code failure} when an assertion failed ({@link AssertionError}, which the opentest4j and AssertJ errors are),
+ * Collects the outcome of every test of one or more launches, with a {@link TestOutcome} per test:
+ * {@code failed} when an assertion failed ({@link AssertionError}, which the opentest4j and AssertJ errors are),
  * {@code error} when the test could not run (any other exception: connection refused, timeout, a broken setup).
  * An aborted test (a failed assumption) and a disabled one count as skipped.
  *
  * <p>Tests under a container that failed before running them (a {@code @BeforeAll} that threw) are each counted with
  * the container's exception; a container that failed after its tests ran (an {@code @AfterAll}), or one without
  * tests (the engine failing discovery), counts as one extra entry under the container's name, so no failure is lost.
- * Thread-safe: suites may run their tests in parallel.
+ * Thread-safe: suites run their tests in parallel. One collector may listen to several launches in a row (the
+ * runner's read-only and mutating phases): each outcome is final once recorded.
  */
 final class ResultCollector implements TestExecutionListener {
     /** Longest message kept per failure: the events stay small. */
     static final int MAX_MESSAGE = 2_000;
+    /** Longest stack trace kept per failure (the JUnit XML report). */
+    static final int MAX_STACK = 8_000;
+    /** The suite of what has no class (the engine itself). */
+    static final String ENGINE_SUITE = "junit-jupiter";
 
-    enum Kind {
-        PASSED, FAILED, ERROR, SKIPPED
-    }
-
-    record Outcome(String test, Kind kind, String message) {
-    }
-
-    private final Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, TestOutcome> outcomes = new LinkedHashMap<>();
+    private final Map<String, Long> started = new HashMap<>();
     private TestPlan plan;
 
     @Override
@@ -45,19 +48,24 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     @Override
+    public synchronized void executionStarted(TestIdentifier id) {
+        started.put(id.getUniqueId(), System.nanoTime());
+    }
+
+    @Override
     public synchronized void executionSkipped(TestIdentifier id, String reason) {
         String message = "skipped: " + reason;
         if (id.isTest()) {
-            put(id, new Outcome(name(id), Kind.SKIPPED, message));
+            put(id, outcome(id, Kind.SKIPPED, message, null, 0));
         } else {
-            pendingTestsUnder(id).forEach(t -> put(t, new Outcome(name(t), Kind.SKIPPED, message)));
+            pendingTestsUnder(id).forEach(t -> put(t, outcome(t, Kind.SKIPPED, message, null, 0)));
         }
     }
 
     @Override
     public synchronized void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (id.isTest()) {
-            put(id, outcome(name(id), result, null));
+            put(id, outcome(id, result, null, seconds(id)));
             return;
         }
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
@@ -66,12 +74,12 @@ final class ResultCollector implements TestExecutionListener {
         List<TestIdentifier> pending = pendingTestsUnder(id);
         if (pending.isEmpty()) {
             if (result.getStatus() == TestExecutionResult.Status.FAILED) {
-                put(id, outcome(name(id), result, null));
+                put(id, outcome(id, result, null, seconds(id)));
             }
             return;
         }
         for (TestIdentifier test : pending) {
-            put(test, outcome(name(test), result, name(id)));
+            put(test, outcome(test, result, name(id), 0));
         }
     }
 
@@ -82,24 +90,24 @@ final class ResultCollector implements TestExecutionListener {
             @Override
             public void visit(TestIdentifier id) {
                 if (id.isTest() && !outcomes.containsKey(id.getUniqueId())) {
-                    put(id, new Outcome(name(id), Kind.ERROR, "the test was not executed"));
+                    put(id, outcome(id, Kind.ERROR, "the test was not executed", null, 0));
                 }
             }
         });
     }
 
-    synchronized List<Outcome> outcomes() {
+    synchronized List<TestOutcome> outcomes() {
         return List.copyOf(outcomes.values());
     }
 
     /** The stage output: counts, failures in the order they happened, and the latency samples. */
-    synchronized TestsOutput output(Map<String, List<Double>> timings) {
+    static TestsOutput output(List<TestOutcome> outcomes, Map<String, List<Double>> timings) {
         int passed = 0;
         int failed = 0;
         int errors = 0;
         int skipped = 0;
         List<TestFailure> failures = new ArrayList<>();
-        for (Outcome o : outcomes.values()) {
+        for (TestOutcome o : outcomes) {
             switch (o.kind()) {
                 case PASSED -> passed++;
                 case SKIPPED -> skipped++;
@@ -116,8 +124,13 @@ final class ResultCollector implements TestExecutionListener {
         return new TestsOutput(outcomes.size(), passed, failed, errors, skipped, failures, timings);
     }
 
-    private void put(TestIdentifier id, Outcome outcome) {
+    private void put(TestIdentifier id, TestOutcome outcome) {
         outcomes.putIfAbsent(id.getUniqueId(), outcome);
+    }
+
+    private double seconds(TestIdentifier id) {
+        Long t0 = started.get(id.getUniqueId());
+        return t0 == null ? 0 : (System.nanoTime() - t0) / 1e9;
     }
 
     private List<TestIdentifier> pendingTestsUnder(TestIdentifier container) {
@@ -128,16 +141,27 @@ final class ResultCollector implements TestExecutionListener {
                 .filter(d -> d.isTest() && !outcomes.containsKey(d.getUniqueId())).toList();
     }
 
-    private static Outcome outcome(String test, TestExecutionResult result, String failedContainer) {
+    private TestOutcome outcome(TestIdentifier id, Kind kind, String message, Throwable thrown, double seconds) {
+        String test = name(id);
+        String suite = suite(id);
+        String prefix = simpleName(suite) + ".";
+        String local = test.startsWith(prefix) ? test.substring(prefix.length()) : test;
+        return new TestOutcome(test, suite, local, kind, message, thrown == null ? null : thrown.getClass().getName(),
+                thrown == null ? null : stackTrace(thrown), seconds);
+    }
+
+    private TestOutcome outcome(TestIdentifier id, TestExecutionResult result, String failedContainer,
+            double seconds) {
         Optional<Throwable> thrown = result.getThrowable();
         String prefix = failedContainer == null ? "" : "(" + failedContainer + " failed) ";
         return switch (result.getStatus()) {
-            case SUCCESSFUL -> new Outcome(test, Kind.PASSED, null);
-            case ABORTED -> new Outcome(test, Kind.SKIPPED,
-                    prefix + "aborted: " + thrown.map(Throwable::getMessage).orElse(""));
+            case SUCCESSFUL -> outcome(id, Kind.PASSED, null, null, seconds);
+            case ABORTED -> outcome(id, Kind.SKIPPED,
+                    prefix + "aborted: " + thrown.map(Throwable::getMessage).orElse(""), null, seconds);
             case FAILED -> {
                 Throwable t = thrown.orElse(null);
-                yield new Outcome(test, t instanceof AssertionError ? Kind.FAILED : Kind.ERROR, truncate(prefix + describe(t)));
+                yield outcome(id, t instanceof AssertionError ? Kind.FAILED : Kind.ERROR,
+                        truncate(prefix + describe(t), MAX_MESSAGE), t, seconds);
             }
         };
     }
@@ -163,7 +187,17 @@ final class ResultCollector implements TestExecutionListener {
     }
 
     static String truncate(String message) {
-        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
+        return truncate(message, MAX_MESSAGE);
+    }
+
+    static String truncate(String message, int max) {
+        return message.length() <= max ? message : message.substring(0, max - 3) + "...";
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return truncate(out.toString(), MAX_STACK);
     }
 
     /**
@@ -188,6 +222,21 @@ final class ResultCollector implements TestExecutionListener {
             return name(parent.get()) + "[" + id.getDisplayName() + "]";
         }
         return id.getDisplayName();
+    }
+
+    /** The fully qualified class a test or container belongs to: its own source's, or its nearest ancestor's. */
+    String suite(TestIdentifier id) {
+        for (Optional<TestIdentifier> at = Optional.of(id); at.isPresent();
+                at = plan == null ? Optional.empty() : plan.getParent(at.get())) {
+            var source = at.get().getSource().orElse(null);
+            if (source instanceof MethodSource method) {
+                return method.getClassName();
+            }
+            if (source instanceof ClassSource cls) {
+                return cls.getClassName();
+            }
+        }
+        return ENGINE_SUITE;
     }
 
     static String simpleName(String className) {

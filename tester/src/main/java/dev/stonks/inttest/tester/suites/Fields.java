@@ -99,6 +99,18 @@ public final class Fields {
         return out;
     }
 
+    /** An array field of strings. */
+    public static List<String> strings(JsonNode object, String name) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : array(object, name)) {
+            if (!v.isTextual()) {
+                throw fail("field '" + name + "' should hold strings but has " + show(v) + " in " + show(object));
+            }
+            out.add(v.asText());
+        }
+        return out;
+    }
+
     /** A string field of every element. */
     public static List<String> texts(List<JsonNode> elements, String name) {
         return elements.stream().map(e -> text(e, name)).toList();

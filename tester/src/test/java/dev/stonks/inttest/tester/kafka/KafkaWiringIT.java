@@ -71,6 +71,9 @@ class KafkaWiringIT {
         tester = ServiceProcess.launch(ServiceSpec.of("tester", Path.of("target/quarkus-app/quarkus-run.jar"),
                         tmp.resolve("tester.log"))
                         .withEnv("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers())
+                        // FakeStonks answers the first cut of stonks
+                        .withEnv("TESTER_SUITES", "api-first-cut")
+                        .withEnv("TESTER_REPORTS_DIR", tmp.resolve("reports").toString())
                         .withEnv("HTTP_PORT", String.valueOf(port)))
                 .waitReady(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), WAIT);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -119,6 +122,10 @@ class KafkaWiringIT {
         assertThat(completed.context()).isEqualTo(context);
         assertThat(output.total()).isEqualTo(output.passed()).isGreaterThanOrEqualTo(28);
         assertThat(output.timings()).containsKeys("/api/companies", "/api/companies/{id}", "/api/trends/{id}");
+        assertThat(output.reportPath()).as("the run's JUnit XML")
+                .isEqualTo(tmp.resolve("reports").resolve(runId).toAbsolutePath().toString());
+        assertThat(java.nio.file.Path.of(output.reportPath()).resolve("TEST-"
+                + dev.stonks.inttest.tester.suites.api.CompaniesApiSuite.class.getName() + ".xml")).isRegularFile();
         assertThat(events).filteredOn(e -> e.event() instanceof StageCompleted c
                 && c.stage() == Stage.INTEGRATION_TESTS).allSatisfy(e ->
                 assertThat(e.attributes().source()).isEqualTo("/inttest/tester"));

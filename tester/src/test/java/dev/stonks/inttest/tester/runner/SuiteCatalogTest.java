@@ -25,7 +25,7 @@ class SuiteCatalogTest {
     void anUnknownNameIsRejectedWithTheKnownGroups() {
         assertThatThrownBy(() -> SuiteCatalog.resolve(List.of("api", "frontend-x")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("frontend-x")
-                .hasMessageContaining("[api]");
+                .hasMessageContaining("[api, api-first-cut, frontend]");
         assertThatThrownBy(() -> SuiteCatalog.resolve(List.of(" "))).isInstanceOf(IllegalArgumentException.class);
     }
 

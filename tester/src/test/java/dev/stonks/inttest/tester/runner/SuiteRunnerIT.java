@@ -18,6 +18,8 @@ import dev.stonks.inttest.tester.stonks.FakeStonks.Defect;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,22 +28,32 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shipped suites, run by the SuiteRunner against a real HTTP server that answers like stonks. */
 class SuiteRunnerIT {
     /**
-     * Tests in the api group: services 4 (one per service), companies 4 + 8 (one per ticker), trends 5, documents 3,
-     * ops 2, registry 1, trading 1. Update it (and FakeStonks) when a suite grows.
+     * Tests in the api-first-cut group (the endpoints FakeStonks answers): services 4 (one per service), companies
+     * 8 + 16 (two per ticker), trends 9, documents 7, search 6, ops 2, registry 6, risk 1, trading 1, errors 3.
+     * Update it (and FakeStonks) when a suite of that group grows.
      */
-    static final int API_TESTS = 28;
+    static final int API_TESTS = 63;
+    /** One per page of frontend-pages.yaml. */
+    static final int FRONTEND_TESTS = 10;
 
     private static Vertx vertx;
     private static SuiteRunner runner;
+    private static SuiteRunner frontend;
+
+    @TempDir
+    static Path reports;
 
     @BeforeAll
     static void startVertx() {
         vertx = Vertx.vertx();
-        runner = new SuiteRunner(vertx, new SuiteRunner.Settings(SuiteCatalog.resolve(List.of("api")),
+        runner = new SuiteRunner(vertx, new SuiteRunner.Settings(SuiteCatalog.resolve(List.of("api-first-cut")),
+                Duration.ofSeconds(5), Duration.ofSeconds(30), 4, reports));
+        frontend = new SuiteRunner(vertx, new SuiteRunner.Settings(SuiteCatalog.resolve(List.of("frontend")),
                 Duration.ofSeconds(5), Duration.ofSeconds(30)));
     }
 
@@ -67,12 +79,21 @@ class SuiteRunnerIT {
 
             Map<String, List<Double>> timings = out.timings();
             assertThat(timings).containsOnlyKeys("/q/health/ready", "/api/companies", "/api/companies/{id}",
-                    "/api/companies/{id}/trends", "/api/trends/{id}", "/api/documents/{id}",
-                    "/api/documents/{id}/text", "/api/ops/pipeline/health", "/api/ops/ingestion/summary",
-                    "/api/registry/companies", "/api/trading/status");
+                    "/api/companies/{id}/trends", "/api/companies/{id}/sources", "/api/companies/{id}/competitors",
+                    "/api/companies/{id}/documents", "/api/trends", "/api/trends/{id}", "/api/documents/{id}",
+                    "/api/documents/{id}/text", "/api/search", "/api/ops/pipeline/health",
+                    "/api/ops/ingestion/summary", "/api/registry/companies", "/api/registry/companies/{id}",
+                    "/api/registry/resolve", "/api/risk/limits", "/api/trading/status", "/api/nothing-here");
             // one key per template, not per id: detail + 8 tickers + 404 + 400; detail + 24 windows + 404 + 400
             assertThat(timings.get("/api/companies/{id}")).hasSize(11);
             assertThat(timings.get("/api/trends/{id}")).hasSize(27);
+            Path report = Path.of(out.reportPath());
+            assertThat(report).isEqualTo(reports.resolve("r-pass").toAbsolutePath());
+            try (var files = Files.list(report)) {
+                assertThat(files.map(f -> f.getFileName().toString()))
+                        .hasSize(SuiteCatalog.GROUPS.get("api-first-cut").size())
+                        .allMatch(f -> f.startsWith("TEST-dev.stonks"));
+            }
             assertThat(timings.get("/q/health/ready")).hasSize(4);
             assertThat(timings.values()).allSatisfy(samples -> assertThat(samples).allSatisfy(
                     ms -> assertThat(ms).isPositive().isLessThan(5_000.0)));
@@ -154,12 +175,20 @@ class SuiteRunnerIT {
                     "ServicesApiSuite.everyServiceIsReady[risk]",
                     "ServicesApiSuite.everyServiceIsReady[trading]",
                     "RegistryApiSuite.registryListsEveryCompany",
-                    "TradingApiSuite.aSandboxTradesOnPaperAndReachesRisk");
+                    "RegistryApiSuite.oneCompanyOfTheRegistryCarriesItsAliases",
+                    "RegistryApiSuite.resolveFindsATickerInAnyCase",
+                    "RegistryApiSuite.resolveFindsAnAlias",
+                    "RegistryApiSuite.anUnknownSymbolIsA404AndAMissingOneA400",
+                    "RegistryApiSuite.anUnknownRegistryCompanyIsA404AndAMalformedIdA400",
+                    "RiskApiSuite.theLimitsAreTheSandboxDefaults",
+                    "TradingApiSuite.aSandboxTradesOnPaperAndReachesRisk",
+                    "ErrorsApiSuite.aServiceDoesNotAnswerAnotherServicesPaths",
+                    "ErrorsApiSuite.garbageInTheQueryIsNeverA500");
             assertThat(failures.values()).allSatisfy(f -> {
                 assertThat(f.kind()).isEqualTo(TestFailure.ERROR);
                 assertThat(f.message()).contains("no service '").contains("in the run context");
             });
-            assertThat(out.passed()).isEqualTo(API_TESTS - 5);
+            assertThat(out.passed()).isEqualTo(API_TESTS - 13);
         }
     }
 
@@ -191,6 +220,72 @@ class SuiteRunnerIT {
             assertThat(output.get("timings").get("/api/companies/{id}").isArray()).isTrue();
             assertThat(completed.output(TestsOutput.class).failed()).isEqualTo(4);
             assertThat(completed.attempt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void todaysStonksFeedsTheTrendsTrendDetailAndOpsPagesOnly() throws IOException {
+        // FakeStonks answers what stonks has today, and 404 for the endpoints it does not have yet
+        try (FakeStonks stonks = FakeStonks.start()) {
+            // When
+            TestsOutput out = (TestsOutput) frontend.run("r-pages", context(stonks.services())).output();
+
+            // Then
+            assertThat(out.total()).isEqualTo(FRONTEND_TESTS);
+            Map<String, TestFailure> failures = byTest(out);
+            assertThat(failures.keySet()).containsExactlyInAnyOrder("FrontendPagesSuite.page[Home]",
+                    "FrontendPagesSuite.page[CompanyDetail]", "FrontendPagesSuite.page[Recommendations]",
+                    "FrontendPagesSuite.page[Trading]", "FrontendPagesSuite.page[Risk]",
+                    "FrontendPagesSuite.page[Agents]", "FrontendPagesSuite.page[Events]");
+            assertThat(out.passed()).as("Trends, TrendDetail, Ops").isEqualTo(3);
+            assertThat(failures.values()).allSatisfy(f -> assertThat(f.kind()).isEqualTo(TestFailure.FAILURE));
+            assertThat(failures.get("FrontendPagesSuite.page[CompanyDetail]").message())
+                    .startsWith("page CompanyDetail: 6 of 12 endpoint(s) do not give what the page renders:")
+                    .contains("query-api GET /api/companies/{ticker}/macro-impacts: HTTP 404 instead of 200")
+                    .contains("registry GET /api/registry/companies/{id}/aliases: HTTP 404")
+                    .doesNotContain("GET /api/companies/{id}/sources");
+            assertThat(failures.get("FrontendPagesSuite.page[Home]").message())
+                    .contains("2 of 5").contains("/api/recommendations?status=open: HTTP 404")
+                    .contains("/api/portfolio/snapshots?limit=30: HTTP 404");
+        }
+    }
+
+    @Test
+    void aPageWithAWrongTypeOrAMissingFieldFailsNamingThem() throws IOException {
+        try (FakeStonks stonks = FakeStonks.start(Defect.WRONG_NVDA_CONFIDENCE, Defect.TREND_WITHOUT_CONFIDENCE)) {
+            TestsOutput out = (TestsOutput) frontend.run("r-pages-wrong", context(stonks.services())).output();
+
+            Map<String, TestFailure> failures = byTest(out);
+            assertThat(failures.get("FrontendPagesSuite.page[TrendDetail]").message())
+                    .contains("query-api GET /api/trends/{id}: confidence: missing");
+            assertThat(failures).doesNotContainKey("FrontendPagesSuite.page[Ops]");
+        }
+    }
+
+    @Test
+    void aServiceThatDiesMidSuiteGivesErrorsNotFailuresAndTheRunStillFinishes() throws IOException {
+        try (FakeStonks stonks = FakeStonks.start()) {
+            // Given every service stops answering after 60 requests (the api group makes about 200)
+            stonks.dieAfter(60);
+
+            // When
+            long t0 = System.nanoTime();
+            StageResult result = runner.run("r-dies", context(stonks.services()));
+
+            // Then
+            TestsOutput out = (TestsOutput) result.output();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
+            assertThat(out.total()).isEqualTo(API_TESTS);
+            assertThat(out.failed()).as("no wrong answers: %s", out.failures()).isZero();
+            assertThat(out.errors()).isGreaterThan(API_TESTS / 3);
+            assertThat(out.passed()).isPositive();
+            assertThat(out.passed() + out.errors()).isEqualTo(API_TESTS);
+            assertThat(out.failures()).allSatisfy(f -> {
+                assertThat(f.kind()).isEqualTo(TestFailure.ERROR);
+                assertThat(f.message()).contains("SandboxCallException");
+            });
+            assertThat(result.error().kind()).isEqualTo("tests_failed");
+            assertThat(result.error().message()).startsWith("0 failed, " + out.errors() + " errors: ");
         }
     }
 

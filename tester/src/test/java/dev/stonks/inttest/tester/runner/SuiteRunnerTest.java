@@ -11,11 +11,15 @@ import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.tester.runner.fixtures.BrokenSetupFixture;
 import dev.stonks.inttest.tester.runner.fixtures.BrokenTeardownFixture;
+import dev.stonks.inttest.tester.runner.fixtures.ConcurrentFixture;
 import dev.stonks.inttest.tester.runner.fixtures.EmptyFixture;
 import dev.stonks.inttest.tester.runner.fixtures.MixedOutcomesFixture;
 import dev.stonks.inttest.tester.runner.fixtures.PassingFixture;
+import dev.stonks.inttest.tester.runner.fixtures.PhaseLog;
+import dev.stonks.inttest.tester.runner.fixtures.ReadingFixture;
 import dev.stonks.inttest.tester.runner.fixtures.SandboxAwareFixture;
 import dev.stonks.inttest.tester.runner.fixtures.SlowFixture;
+import dev.stonks.inttest.tester.runner.fixtures.WritingFixture;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -142,6 +146,59 @@ class SuiteRunnerTest {
                 new TestFailure("A.c", TestFailure.ERROR, "boom")), Map.of());
 
         assertThat(SuiteRunner.summary(out)).isEqualTo("1 failed, 1 errors: A.b: expected: 1");
+    }
+
+    @Test
+    void readOnlyTestsRunConcurrentlyUpToTheParallelism() {
+        // Given three tests that each wait for the other two
+        SuiteRunner parallel = runner(ConcurrentFixture.class, 3);
+        SuiteRunner serial = runner(ConcurrentFixture.class, 1);
+
+        // When
+        TestsOutput together = parallel.runSuites("r1", SERVICES, 1, List.of(ConcurrentFixture.class));
+        TestsOutput oneByOne = serial.runSuites("r1", SERVICES, 1, List.of(ConcurrentFixture.class));
+
+        // Then
+        assertThat(together.failures()).isEmpty();
+        assertThat(together.passed()).isEqualTo(3);
+        assertThat(oneByOne.errors()).as("one at a time, nobody arrives at the barrier").isEqualTo(3);
+    }
+
+    @Test
+    void mutatingTestsRunAloneAfterEveryReadOnlyTest() {
+        // Given
+        PhaseLog.clear();
+        SuiteRunner runner = runner(ReadingFixture.class, 4);
+
+        // When
+        SuiteRunReport report = runner.execute("r1", SERVICES, 1, List.of(WritingFixture.class, ReadingFixture.class),
+                null);
+
+        // Then
+        TestsOutput out = report.output();
+        assertThat(out.failures()).isEmpty();
+        assertThat(out.total()).isEqualTo(7);
+        List<String> events = PhaseLog.events();
+        int firstWrite = events.indexOf(events.stream().filter(e -> e.startsWith("start write")).findFirst()
+                .orElseThrow());
+        assertThat(events.subList(0, firstWrite).stream().filter(e -> e.startsWith("end read")))
+                .as("every read ended before the first write started").hasSize(5);
+        List<String> writes = events.subList(firstWrite, events.size());
+        assertThat(writes).as("only writes after that").hasSize(4).allMatch(e -> e.contains(" write "));
+        assertThat(List.of(writes.get(0).replace("start", "end"), writes.get(2).replace("start", "end")))
+                .as("each write ends before the next starts").containsExactly(writes.get(1), writes.get(3));
+        assertThat(PhaseLog.mostReadsAtOnce()).as("reads ran in parallel").isGreaterThan(1).isLessThanOrEqualTo(4);
+        assertThat(PhaseLog.mostAtOnceWhileWriting()).as("a write ran alone").isEqualTo(1);
+        assertThat(report.outcomes().subList(5, 7)).extracting(TestOutcome::test)
+                .containsExactlyInAnyOrder("WritingFixture.writesFirst", "WritingFixture.writesSecond");
+        assertThat(report.tallies()).extracting(SuiteTally::simpleName, SuiteTally::total)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("WritingFixture", 3),
+                        org.assertj.core.groups.Tuple.tuple("ReadingFixture", 4));
+    }
+
+    private static SuiteRunner runner(Class<?> suite, int parallelism) {
+        return new SuiteRunner(vertx, new SuiteRunner.Settings(List.of(suite), Duration.ofSeconds(1),
+                Duration.ofSeconds(30), parallelism, null));
     }
 
     private static SuiteRunner runner(Class<?> suite) {

@@ -11,13 +11,14 @@ import java.util.Map;
  *                           database, 0 everywhere when the dataset was already there
  * @param objectsWritten     document objects written to the store (every document, every time: a put of
  *                           identical bytes is harmless and repairs a store that lost objects)
- * @param objectBytes        bytes of those objects
+ * @param artifactsWritten   audit artifacts written to the store (the trading audit reports, every time)
+ * @param objectBytes        bytes of all objects written
  * @param elapsedSeconds     wall-clock time of the whole call (dataset generation, database, object store)
  * @param databaseSeconds    time spent in the database transaction (it commits only after the last object)
  * @param objectStoreSeconds time until the last object was written (in parallel with the database work)
  */
 public record SeedResult(int scale, Map<String, Long> rowsPerTable, Map<String, Long> insertedPerTable,
-        int objectsWritten, long objectBytes, double elapsedSeconds, double databaseSeconds,
+        int objectsWritten, int artifactsWritten, long objectBytes, double elapsedSeconds, double databaseSeconds,
         double objectStoreSeconds) {
 
     public SeedResult {

@@ -1,20 +1,13 @@
 package dev.stonks.inttest.stonks.dataset.seed;
 
-import dev.stonks.inttest.stonks.dataset.Company;
-import dev.stonks.inttest.stonks.dataset.CompanyAlias;
-import dev.stonks.inttest.stonks.dataset.CompetitorRelationship;
+import dev.stonks.inttest.stonks.dataset.AuditArtifact;
 import dev.stonks.inttest.stonks.dataset.Document;
-import dev.stonks.inttest.stonks.dataset.IngestionRun;
-import dev.stonks.inttest.stonks.dataset.IntelligenceRecord;
-import dev.stonks.inttest.stonks.dataset.Source;
 import dev.stonks.inttest.stonks.dataset.StonksDataset;
-import dev.stonks.inttest.stonks.dataset.TrendEvidence;
-import dev.stonks.inttest.stonks.dataset.TrendProjection;
-import dev.stonks.inttest.stonks.dataset.TrendWindow;
 import dev.stonks.inttest.stonks.dataset.store.ObjectStore;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -27,19 +20,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
  * Loads a {@link StonksDataset} into a migrated stonks database (see {@code infra/migrations}) and its document
  * texts into the object store.
  *
- * <p>Fast: every table goes in with one {@code COPY} into a temporary staging table and one
- * {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING}; objects are written by a few threads while the database
- * works. Atomic: one transaction, committed only after every object was written. Idempotent: rows already
- * present (same id, ticker, alias, ...) are skipped, so seeding a seeded database inserts nothing, and seeding a
- * larger scale over a smaller one adds only the difference. Concurrent seeders serialize on an advisory lock.
+ * <p>Fast: every table goes in with one streamed {@code COPY} (rows are generated and encoded while the server
+ * loads the previous buffer; the volume tables are never held in memory), straight into an empty table, or through
+ * a temporary staging table and {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING} into one that has rows; objects
+ * (document texts and audit reports) are written by a few threads while the database works. Atomic: one
+ * transaction, committed only after every object was written. Idempotent: rows already present (same id, ticker,
+ * alias, ...) are skipped, so seeding a seeded database inserts nothing, and seeding a larger scale over a smaller
+ * one adds only the difference. Concurrent seeders serialize on an advisory lock.
  *
  * <p>Migrations are not applied here. The seeder commits on the connection it is given and restores its
  * auto-commit mode afterwards.
@@ -48,6 +43,9 @@ public final class StonksSeeder {
 
     /** Key of the transaction-scoped advisory lock that serializes seeders of one database. */
     public static final long ADVISORY_LOCK_KEY = 0x5354_4f4e_4b53_0001L;
+
+    /** Tables that received at least this many rows are analyzed before the commit. */
+    static final long ANALYZE_FROM_ROWS = 1_000;
 
     private static final System.Logger LOG = System.getLogger(StonksSeeder.class.getName());
 
@@ -93,9 +91,10 @@ public final class StonksSeeder {
     private SeedResult seed(Connection connection, ObjectStore store, long started, CompletableFuture<Void> bucket) {
         LOG.log(System.Logger.Level.INFO, "seeding the stonks dataset at scale {0}: {1} rows, {2} objects",
                 dataset.scale(), dataset.rowCounts().values().stream().mapToLong(Long::longValue).sum(),
-                dataset.documents().size());
+                dataset.documents().size() + dataset.auditArtifacts().size());
 
         AtomicInteger objects = new AtomicInteger();
+        AtomicInteger artifacts = new AtomicInteger();
         AtomicLong objectBytes = new AtomicLong();
         AtomicLong objectsDone = new AtomicLong();
         ExecutorService writers = Executors.newFixedThreadPool(Math.min(objectWriters,
@@ -108,7 +107,7 @@ public final class StonksSeeder {
             CompletableFuture<Void> bucketReady = bucket != null ? bucket
                     : CompletableFuture.runAsync(() -> store.ensureBucket(StonksDataset.BUCKET), writers);
             CompletableFuture<Void> objectWrites = bucketReady
-                    .thenComposeAsync(ignored -> writeObjects(store, writers, objects, objectBytes), writers)
+                    .thenComposeAsync(ignored -> writeObjects(store, writers, objects, artifacts, objectBytes), writers)
                     .thenRun(() -> objectsDone.set(System.nanoTime()));
             inserted = insertRows(connection, objectWrites);
             dbDone = System.nanoTime();
@@ -117,16 +116,17 @@ public final class StonksSeeder {
         }
 
         SeedResult result = new SeedResult(dataset.scale(), dataset.rowCounts(), inserted, objects.get(),
-                objectBytes.get(), seconds(System.nanoTime() - started), seconds(dbDone - dbStarted),
+                artifacts.get(), objectBytes.get(), seconds(System.nanoTime() - started), seconds(dbDone - dbStarted),
                 seconds(objectsDone.get() - dbStarted));
         LOG.log(System.Logger.Level.INFO, "seeded the stonks dataset at scale {0} in {1} s: {2} rows inserted, "
-                + "{3} objects written", dataset.scale(), String.format(java.util.Locale.ROOT, "%.3f",
-                result.elapsedSeconds()), result.totalInserted(), result.objectsWritten());
+                + "{3} documents and {4} audit artifacts written", dataset.scale(), String.format(java.util.Locale.ROOT,
+                "%.3f", result.elapsedSeconds()), result.totalInserted(), result.objectsWritten(),
+                result.artifactsWritten());
         return result;
     }
 
     private CompletableFuture<Void> writeObjects(ObjectStore store, ExecutorService writers, AtomicInteger objects,
-            AtomicLong objectBytes) {
+            AtomicInteger artifacts, AtomicLong objectBytes) {
         List<Document> documents = dataset.documents();
         int chunks = Math.min(documents.size(), objectWriters * 4);
         List<CompletableFuture<Void>> futures = new ArrayList<>();
@@ -142,6 +142,14 @@ public final class StonksSeeder {
                 }
             }, writers));
         }
+        futures.add(CompletableFuture.runAsync(() -> {
+            for (AuditArtifact artifact : dataset.auditArtifacts()) {
+                byte[] bytes = artifact.bytes();
+                store.put(StonksDataset.BUCKET, artifact.key(), bytes, AuditArtifact.CONTENT_TYPE);
+                artifacts.incrementAndGet();
+                objectBytes.addAndGet(bytes.length);
+            }
+        }, writers));
         return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
     }
 
@@ -158,8 +166,15 @@ public final class StonksSeeder {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(" + ADVISORY_LOCK_KEY + ")");
-                for (Table<?> table : tables()) {
-                    inserted.put(table.name(), table.load(statement, copy));
+                for (SeedTables.Table table : SeedTables.of(dataset)) {
+                    inserted.put(table.name(), load(table, statement, copy));
+                }
+                // fresh statistics for the services' first queries on the big tables (autovacuum would get there
+                // later; the planner estimates small tables from their size)
+                List<String> changed = inserted.entrySet().stream().filter(e -> e.getValue() >= ANALYZE_FROM_ROWS)
+                        .map(Map.Entry::getKey).toList();
+                if (!changed.isEmpty()) {
+                    statement.execute("ANALYZE " + String.join(", ", changed));
                 }
             }
             objectWrites.join();
@@ -180,70 +195,65 @@ public final class StonksSeeder {
         }
     }
 
+    /**
+     * An empty table gets its rows with one {@code COPY} straight into it (the common case: a fresh sandbox). A table
+     * that has rows gets them through a temporary staging table and {@code INSERT ... ON CONFLICT DO NOTHING}, so
+     * what is there already is skipped. Returns the rows inserted.
+     */
+    private static long load(SeedTables.Table table, Statement statement, CopyManager copy)
+            throws SQLException, IOException {
+        boolean empty;
+        try (ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.name() + ")")) {
+            rows.next();
+            empty = rows.getBoolean(1);
+        }
+        String columns = table.columnList();
+        if (empty) {
+            long copied = copyRows(copy, "COPY " + table.name() + " (" + columns + ") FROM STDIN", table);
+            if (copied != table.rows()) {
+                throw new IllegalStateException(table.name() + ": copied " + copied + " rows, the dataset has "
+                        + table.rows());
+            }
+            return copied;
+        }
+        String staging = "seed_" + table.name();
+        statement.execute("CREATE TEMPORARY TABLE " + staging + " (LIKE " + table.name()
+                + " INCLUDING DEFAULTS) ON COMMIT DROP");
+        copyRows(copy, "COPY " + staging + " (" + columns + ") FROM STDIN", table);
+        return statement.executeUpdate("INSERT INTO " + table.name() + " (" + columns + ") SELECT " + columns
+                + " FROM " + staging + " ON CONFLICT DO NOTHING");
+    }
+
+    private static long copyRows(CopyManager copy, String sql, SeedTables.Table table)
+            throws SQLException, IOException {
+        CopyIn in = copy.copyIn(sql);
+        try {
+            CopyWriter writer = new CopyWriter((bytes, length) -> {
+                try {
+                    in.writeToCopy(bytes, 0, length);
+                } catch (SQLException e) {
+                    throw new IOException("COPY " + table.name() + ": " + e.getMessage(), e);
+                }
+            });
+            try {
+                table.write().accept(writer);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+            return in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+    }
+
     private static void rollback(Connection connection, Exception cause) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             cause.addSuppressed(e);
-        }
-    }
-
-    private List<Table<?>> tables() {
-        StonksDataset d = dataset;
-        return List.of(
-                new Table<>("companies", List.of("id", "ticker", "name", "sector", "exchange", "created_at"),
-                        d.companies(), (Company c) -> new Object[] {c.id(), c.ticker(), c.name(), c.sector(),
-                            c.exchange(), c.createdAt()}),
-                new Table<>("company_aliases", List.of("id", "company_id", "alias", "created_at"),
-                        d.aliases(), (CompanyAlias a) -> new Object[] {a.id(), a.companyId(), a.alias(),
-                            a.createdAt()}),
-                new Table<>("sources", List.of("id", "company_id", "kind", "url", "active", "created_at"),
-                        d.sources(), (Source s) -> new Object[] {s.id(), s.companyId(), s.kind().value(), s.url(),
-                            s.active(), s.createdAt()}),
-                new Table<>("competitor_relationships", List.of("id", "company_id", "competitor_id", "strength"),
-                        d.competitorRelationships(), (CompetitorRelationship r) -> new Object[] {r.id(),
-                            r.companyId(), r.competitorId(), r.strength()}),
-                new Table<>("documents", List.of("id", "company_id", "source_id", "title", "published_at",
-                        "object_key", "sha256", "word_count"),
-                        d.documents(), (Document doc) -> new Object[] {doc.id(), doc.companyId(), doc.sourceId(),
-                            doc.title(), doc.publishedAt(), doc.objectKey(), doc.sha256(), doc.wordCount()}),
-                new Table<>("intelligence_records", List.of("id", "document_id", "kind", "score", "summary",
-                        "created_at"),
-                        d.intelligenceRecords(), (IntelligenceRecord r) -> new Object[] {r.id(), r.documentId(),
-                            r.kind().value(), r.score(), r.summary(), r.createdAt()}),
-                new Table<>("trend_windows", List.of("id", "company_id", "window_start", "window_end",
-                        "trend_direction", "confidence", "summary", "created_at"),
-                        d.trendWindows(), (TrendWindow t) -> new Object[] {t.id(), t.companyId(), t.windowStart(),
-                            t.windowEnd(), t.trendDirection().value(), t.confidence(), t.summary(), t.createdAt()}),
-                new Table<>("trend_evidence", List.of("trend_window_id", "document_id", "weight"),
-                        d.trendEvidence(), (TrendEvidence e) -> new Object[] {e.trendWindowId(), e.documentId(),
-                            e.weight()}),
-                new Table<>("trend_projections", List.of("id", "trend_window_id", "horizon_days",
-                        "expected_return", "low", "high"),
-                        d.trendProjections(), (TrendProjection p) -> new Object[] {p.id(), p.trendWindowId(),
-                            p.horizonDays(), p.expectedReturn(), p.low(), p.high()}),
-                new Table<>("ingestion_runs", List.of("id", "source_id", "started_at", "finished_at", "status",
-                        "documents_ingested", "error"),
-                        d.ingestionRuns(), (IngestionRun r) -> new Object[] {r.id(), r.sourceId(), r.startedAt(),
-                            r.finishedAt(), r.status().value(), r.documentsIngested(), r.error()}));
-    }
-
-    /** One table's rows and how to turn a row into column values. */
-    private record Table<T>(String name, List<String> columns, List<T> rows, Function<T, Object[]> values) {
-
-        long load(Statement statement, CopyManager copy) throws SQLException, IOException {
-            String staging = "seed_" + name;
-            String columnList = String.join(", ", columns);
-            StringBuilder csv = new StringBuilder(rows.size() * 96);
-            for (T row : rows) {
-                Csv.appendRow(csv, values.apply(row));
-            }
-            statement.execute("CREATE TEMPORARY TABLE " + staging + " (LIKE " + name
-                    + " INCLUDING DEFAULTS) ON COMMIT DROP");
-            copy.copyIn("COPY " + staging + " (" + columnList + ") FROM STDIN WITH (FORMAT csv)",
-                    new StringReader(csv.toString()));
-            return statement.executeUpdate("INSERT INTO " + name + " (" + columnList + ") SELECT " + columnList
-                    + " FROM " + staging + " ON CONFLICT DO NOTHING");
         }
     }
 

@@ -80,6 +80,7 @@ class StonksSeederIT {
         assertEquals(dataset.rowCounts(), result.insertedPerTable());
         assertEquals(dataset.rowCounts(), countRows());
         assertEquals(dataset.documents().size(), result.objectsWritten());
+        assertEquals(StonksDataset.AUDIT_DAYS, result.artifactsWritten());
 
         // and the values are the dataset's, exactly
         try (Connection connection = postgres.connect()) {
@@ -106,6 +107,31 @@ class StonksSeederIT {
                     assertEquals(dataset.evidenceOf(window.id()).size(), row.getInt(3));
                 }
             }
+        }
+
+        // and the trading year: positions, the last snapshot, an order with its evaluation
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery("SELECT quantity, avg_cost::float8 FROM positions WHERE "
+                    + "company_id = '" + dataset.company("AAPL").id() + "'")) {
+                assertTrue(row.next());
+                assertEquals(dataset.position("AAPL").quantity(), row.getInt(1));
+                assertEquals(dataset.position("AAPL").avgCost(), row.getDouble(2));
+            }
+            try (ResultSet row = statement.executeQuery("SELECT count(*) FROM portfolio_snapshots "
+                    + "WHERE total_value <> cash + positions_value")) {
+                row.next();
+                assertEquals(0, row.getInt(1));
+            }
+            try (ResultSet row = statement.executeQuery("SELECT sum(CASE WHEN o.side = 'buy' THEN o.quantity "
+                    + "ELSE -o.quantity END) FROM orders o WHERE o.status = 'filled' AND o.company_id = '"
+                    + dataset.company("TSLA").id() + "'")) {
+                row.next();
+                assertEquals(dataset.position("TSLA").quantity(), row.getInt(1));
+            }
+        }
+        for (var artifact : dataset.auditArtifacts()) {
+            assertEquals(artifact.json(), new String(store.get(StonksDataset.BUCKET, artifact.key()).orElseThrow(),
+                    java.nio.charset.StandardCharsets.UTF_8));
         }
 
         // and every document's text is in the store, with the sha256 the database records
@@ -164,7 +190,9 @@ class StonksSeederIT {
         assertEquals(2L * base.documents().size(), scaled.insertedPerTable().get("documents"));
         assertEquals(0L, scaled.insertedPerTable().get("companies"));
         assertEquals(base.rowCounts().get("trend_windows"), counts.get("trend_windows"));
-        assertEquals(3 * base.documents().size(), countObjects());
+        assertEquals(3 * base.documents().size() + StonksDataset.AUDIT_DAYS, countObjects());
+        assertEquals(scaled.rowsPerTable(), counts);
+        assertEquals(2L * StonksDataset.TICKERS.size() * 250, scaled.insertedPerTable().get("price_bars"));
     }
 
     @Test

@@ -34,6 +34,12 @@ public class CompanyRepository {
                 .map(rows -> Rows.first(rows, CompanyRepository::summary));
     }
 
+    public Uni<Optional<UUID>> idOfTicker(String ticker) {
+        return pool.preparedQuery("SELECT id FROM companies WHERE ticker = $1")
+                .execute(Tuple.of(ticker))
+                .map(rows -> Rows.first(rows, row -> row.getUUID("id")));
+    }
+
     public Uni<Boolean> exists(UUID id) {
         return pool.preparedQuery("SELECT 1 FROM companies WHERE id = $1")
                 .execute(Tuple.of(id))

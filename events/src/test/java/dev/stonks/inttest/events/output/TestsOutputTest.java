@@ -1,0 +1,28 @@
+package dev.stonks.inttest.events.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.events.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestsOutputTest {
+
+    @Test
+    void theReportPathIsAnAdditiveOptionalField() {
+        TestsOutput without = new TestsOutput(2, 1, 1, 0, 0,
+                List.of(new TestFailure("A.b", TestFailure.FAILURE, "expected: 1")), Map.of("/api/x", List.of(1.5)));
+        TestsOutput with = without.withReportPath("/tmp/reports/r1");
+
+        JsonNode old = Json.tree(without);
+        JsonNode added = Json.tree(with);
+
+        assertThat(old.has("report_path")).as("no report, no field: old readers see the same JSON").isFalse();
+        assertThat(added.get("report_path").asText()).isEqualTo("/tmp/reports/r1");
+        assertThat(Json.convert(added, TestsOutput.class)).isEqualTo(with);
+        assertThat(Json.convert(old, TestsOutput.class)).isEqualTo(without);
+        assertThat(Json.convert(old, TestsOutput.class).reportPath()).isNull();
+    }
+}
