@@ -45,6 +45,9 @@ final class ResultsAssembler {
         testCounts.put("errors", errors);
         testCounts.put("skipped", tests.path("skipped").asInt(0));
         root.set("failures", tests.path("failures").isArray() ? tests.get("failures") : Json.MAPPER.createArrayNode());
+        if (tests.hasNonNull("report_path")) {
+            root.put("junit_report", tests.get("report_path").asText());
+        }
 
         JsonNode profiling = output(run, Stage.PROFILING);
         ObjectNode prof = root.putObject("profiling");

@@ -39,7 +39,7 @@ class RunStateTest {
             complete(stage, StageStatus.OK, null);
         }
         complete(Stage.INTEGRATION_TESTS, StageStatus.OK, new TestsOutput(12, 12, 0, 0, 0, List.of(),
-                Map.of("/api/companies", List.of(5.0))));
+                Map.of("/api/companies", List.of(5.0))).withReportPath("/reports/stonks-inttest-r1"));
         complete(Stage.PROFILING, StageStatus.OK, new ProfilingOutput(
                 Map.of("/api/companies", new EndpointProfile(5, 5, 5, 5, 1)), List.of(), 500));
 
@@ -54,6 +54,7 @@ class RunStateTest {
         assertThat(results.get("run_id").asText()).isEqualTo(RUN);
         assertThat(results.get("image_tag").asText()).isEqualTo("abc123");
         assertThat(results.at("/tests/total").asInt()).isEqualTo(12);
+        assertThat(results.get("junit_report").asText()).isEqualTo("/reports/stonks-inttest-r1");
         assertThat(results.at("/stages/seed_data/status").asText()).isEqualTo("ok");
         assertThat(results.at("/stages/seed_data/duration_s").asDouble()).isEqualTo(2.5);
         assertThat(results.at("/profiling/endpoints/~1api~1companies/p95_ms").asDouble()).isEqualTo(5.0);
@@ -76,6 +77,7 @@ class RunStateTest {
 
         assertThat(results.get("exit_code").asInt()).isEqualTo(1);
         assertThat(results.at("/failures/0/message").asText()).contains("expected 0.82");
+        assertThat(results.has("junit_report")).isFalse();
         assertThat(ResultsSchema.violations(results.toString())).isEmpty();
     }
 
