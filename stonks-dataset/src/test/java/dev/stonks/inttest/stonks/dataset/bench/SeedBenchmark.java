@@ -21,11 +21,11 @@ import org.postgresql.copy.CopyManager;
 
 /**
  * Seeder throughput against PostgreSQL {@code COPY} of the same rows, on a real PostgreSQL 16 (zonky, the test
- * settings: fsync off) and an in-process S3 store. Per scale: {@code runs} seedings of a freshly migrated database
- * (everything {@code StonksSeeder.seed} does: generating the dataset, every table, ANALYZE, every object, the
- * commit), then the seeded tables are dumped with {@code COPY ... TO STDOUT} and loaded {@code runs} times into a
- * freshly migrated database with {@code COPY ... FROM STDIN} in one transaction (the baseline: the rows already
- * encoded, nothing generated, no objects). Prints every run and the medians. Run with {@code bench/run.sh}.
+ * settings: fsync off) and an in-process S3 store. Per scale, {@code runs} times, alternating: a seeding of a freshly
+ * migrated database (everything {@code StonksSeeder.seed} does: generating the dataset, every table, ANALYZE, every
+ * object, the commit), and a load of the same rows into a freshly migrated database with {@code COPY ... FROM STDIN}
+ * in one transaction (the baseline: the rows, dumped with {@code COPY ... TO STDOUT} after the first seeding, already
+ * encoded; nothing generated, no objects). Prints every run and the medians. Run with {@code bench/run.sh}.
  *
  * <p>Arguments: {@code --scales 1,10,100} (default), {@code --runs 5} (default).
  */
@@ -62,24 +62,24 @@ public final class SeedBenchmark {
 
     private static String bench(TestPostgres postgres, MinioObjectStore store, int scale, int runs) throws Exception {
         List<Double> seeder = new ArrayList<>();
-        List<Double> seederDb = new ArrayList<>();
+        List<Double> copy = new ArrayList<>();
+        Map<String, byte[]> dump = null;
         long rows = 0;
+        // seeder and COPY runs alternate, so a change of the machine's load affects both alike
         for (int run = 0; run < runs; run++) {
             fresh(postgres);
             try (Connection connection = postgres.connect()) {
                 SeedResult result = StonksSeeder.seed(connection, store, scale);
                 rows = result.totalRows();
                 seeder.add(result.elapsedSeconds());
-                seederDb.add(result.databaseSeconds());
                 System.out.printf(Locale.ROOT, "scale %d seeder run %d: %d rows, %d objects in %.3f s (database "
-                        + "%.3f s, objects %.3f s): %.0f rows/s%n", scale, run, rows, result.objectsWritten(),
-                        result.elapsedSeconds(), result.databaseSeconds(), result.objectStoreSeconds(),
-                        rows / result.elapsedSeconds());
+                        + "%.3f s, objects %.3f s): %.0f rows/s%n", scale, run, rows,
+                        result.objectsWritten() + result.artifactsWritten(), result.elapsedSeconds(),
+                        result.databaseSeconds(), result.objectStoreSeconds(), rows / result.elapsedSeconds());
             }
-        }
-        Map<String, byte[]> dump = dump(postgres);
-        List<Double> copy = new ArrayList<>();
-        for (int run = 0; run < runs; run++) {
+            if (dump == null) {
+                dump = dump(postgres);
+            }
             fresh(postgres);
             double seconds = load(postgres, dump);
             copy.add(seconds);
