@@ -1,5 +1,8 @@
 package dev.stonks.inttest.cli;
 
+import static dev.stonks.inttest.cli.OptionValues.number;
+import static dev.stonks.inttest.cli.OptionValues.value;
+
 import dev.stonks.inttest.events.Names;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,24 +92,6 @@ public record RunOptions(String imageTag, String namespace, boolean skipTeardown
         }
     }
 
-    private static String value(String[] args, int i) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new UsageException("option " + args[i] + " needs a value");
-        }
-        return args[i + 1];
-    }
-
-    private static int number(String option, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new UsageException(option + " must be in " + min + ".." + max + ", was " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, was '" + value + "'");
-        }
-    }
 
     private static String usageText() {
         try (var in = RunOptions.class.getResourceAsStream("run_pipeline.usage")) {

@@ -1,5 +1,8 @@
 package dev.stonks.inttest.cli;
 
+import static dev.stonks.inttest.cli.OptionValues.number;
+import static dev.stonks.inttest.cli.OptionValues.value;
+
 import dev.stonks.inttest.tester.runner.SuiteCatalog;
 import dev.stonks.inttest.tester.runner.SuiteRunner;
 import java.net.URI;
@@ -145,24 +148,5 @@ public record TestOptions(Map<String, String> baseUrls, List<String> suites, Pat
             throw new UsageException("--results-file: '" + file + "' is a directory");
         }
         return file;
-    }
-
-    private static String value(String[] args, int i) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-            throw new UsageException("option " + args[i] + " needs a value");
-        }
-        return args[i + 1];
-    }
-
-    private static int number(String option, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < min || n > max) {
-                throw new UsageException(option + " must be in " + min + ".." + max + ", was " + n);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " needs a whole number, was '" + value + "'");
-        }
     }
 }
