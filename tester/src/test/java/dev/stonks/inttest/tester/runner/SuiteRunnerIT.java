@@ -265,8 +265,9 @@ class SuiteRunnerIT {
     @Test
     void aServiceThatDiesMidSuiteGivesErrorsNotFailuresAndTheRunStillFinishes() throws IOException {
         try (FakeStonks stonks = FakeStonks.start()) {
-            // Given every service stops answering after 60 requests (the api group makes about 200)
-            stonks.dieAfter(60);
+            // Given every service stops answering after 30 requests (the api group makes about 200); every passing
+            // test needs at least one answer, so at most 30 can pass whatever order the concurrent suites run in
+            stonks.dieAfter(30);
 
             // When
             long t0 = System.nanoTime();
@@ -277,8 +278,7 @@ class SuiteRunnerIT {
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(60));
             assertThat(out.total()).isEqualTo(API_TESTS);
             assertThat(out.failed()).as("no wrong answers: %s", out.failures()).isZero();
-            assertThat(out.errors()).isGreaterThan(API_TESTS / 3);
-            assertThat(out.passed()).isPositive();
+            assertThat(out.passed()).isPositive().isLessThanOrEqualTo(30);
             assertThat(out.passed() + out.errors()).isEqualTo(API_TESTS);
             assertThat(out.failures()).allSatisfy(f -> {
                 assertThat(f.kind()).isEqualTo(TestFailure.ERROR);
