@@ -4,6 +4,8 @@ import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.StageFailedException;
 import dev.stonks.inttest.events.output.SeedOutput;
 import dev.stonks.inttest.localstack.InttestHome;
+import dev.stonks.inttest.sandboxaccess.SandboxAccess;
+import dev.stonks.inttest.sandboxaccess.SandboxAccessResolver;
 import dev.stonks.inttest.stonks.dataset.seed.SeedResult;
 import dev.stonks.inttest.stonks.dataset.seed.StonksSeeder;
 import dev.stonks.inttest.stonks.dataset.store.MinioObjectStore;
@@ -12,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
@@ -52,6 +56,7 @@ public class SandboxSeeder {
             LOG.infof("run %s: seeded %d rows (%d inserted) and %d objects at scale %d in %.2f s", runId,
                     result.totalRows(), result.totalInserted(), result.objectsWritten(), context.scale(),
                     result.elapsedSeconds());
+            resetStatementStatistics(runId, connection);
             Map<String, Long> rows = new TreeMap<>(result.rowsPerTable());
             return new SeedOutput(applied, context.scale(), rows, result.objectsWritten(), round(migrateS),
                     round(result.elapsedSeconds()));
@@ -63,6 +68,26 @@ public class SandboxSeeder {
                 throw re;
             }
             throw new StageFailedException("seed_failed", e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The profiler's slow-SQL report reads pg_stat_statements; resetting it here makes it count what the services did
+     * during the tests, not the seeding. A database without the extension is left as it is.
+     */
+    private static void resetStatementStatistics(String runId, Connection connection) {
+        try (Statement s = connection.createStatement();
+                ResultSet installed = s.executeQuery(
+                        "SELECT count(*) FROM pg_extension WHERE extname = 'pg_stat_statements'")) {
+            installed.next();
+            if (installed.getInt(1) == 0) {
+                LOG.infof("run %s: no pg_stat_statements in the sandbox database, nothing to reset", runId);
+                return;
+            }
+            s.execute("SELECT pg_stat_statements_reset()");
+        } catch (SQLException e) {
+            LOG.warnf("run %s: cannot reset pg_stat_statements (%s); the slow-SQL report includes the seeding", runId,
+                    e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.stonks.inttest.seeder;
 
+import dev.stonks.inttest.sandboxaccess.SandboxAccess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -64,6 +65,30 @@ class SandboxSeederIT {
                 ResultSet rs = c.createStatement().executeQuery("select count(*) from companies")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(first.rows().get("companies"));
+        }
+    }
+
+    @Test
+    void statementStatisticsStartAfterTheSeedingSoTheSlowSqlReportShowsTheServices() throws Exception {
+        // Given a database of its own (its template has pg_stat_statements, as a sandbox's has)
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), "seeder", "pw-123")) {
+            c.createStatement().execute("CREATE DATABASE stats_it");
+        }
+        String url = postgres.jdbcUrl().replaceAll("/stonks$", "/stats_it");
+        SandboxAccess other = new SandboxAccess(url, "seeder", "pw-123", s3.endpoint().toString(), "access-1",
+                "secret-1");
+        SandboxSeeder seeder = new SandboxSeeder(context -> other, Optional::empty);
+        RunContext context = new RunContext("latest", "stonks-inttest-seed-stats", false, 1, "local", null, null);
+
+        // When
+        seeder.seed("stonks-inttest-seed-stats", context);
+
+        // Then
+        try (Connection c = DriverManager.getConnection(url, "seeder", "pw-123");
+                ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_stat_statements"
+                        + " WHERE query ILIKE 'COPY %' OR query ILIKE '%INSERT INTO companies%'")) {
+            rs.next();
+            assertThat(rs.getLong(1)).as("the seeding's statements are not counted").isZero();
         }
     }
 

@@ -1,9 +1,38 @@
 package dev.stonks.inttest.events.output;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** profiling: per-endpoint percentiles and the endpoints slower than the threshold. */
+/**
+ * profiling: per-endpoint percentiles and the endpoints slower than the threshold, plus what else the profiler
+ * measured in the live sandbox.
+ *
+ * @param endpoints   per endpoint key: the profiler's warm measurement where it could repeat a call the tests made
+ *                    ({@code source = profile}), else the tests' own calls ({@code source = tests})
+ * @param testCalls   per endpoint key: the latencies of the calls the tests made, cold first calls included
+ * @param memory      per service under test
+ * @param sql         the database statements the services spent most time in
+ * @param unavailable what could not be measured, with the reason (e.g. {@code memory -> no metrics API})
+ */
 public record ProfilingOutput(Map<String, EndpointProfile> endpoints, List<String> slowEndpoints,
-        double slowThresholdMs) {
+        double slowThresholdMs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, EndpointProfile> testCalls,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, MemoryUsage> memory,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SqlProfile sql,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable) {
+
+    public ProfilingOutput {
+        endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+        slowEndpoints = slowEndpoints == null ? List.of() : List.copyOf(slowEndpoints);
+        testCalls = testCalls == null ? Map.of() : Map.copyOf(testCalls);
+        memory = memory == null ? Map.of() : Map.copyOf(memory);
+        unavailable = unavailable == null ? Map.of() : Map.copyOf(unavailable);
+    }
+
+    /** Endpoint figures only (from the tests' calls). */
+    public ProfilingOutput(Map<String, EndpointProfile> endpoints, List<String> slowEndpoints,
+            double slowThresholdMs) {
+        this(endpoints, slowEndpoints, slowThresholdMs, null, null, null, null);
+    }
 }

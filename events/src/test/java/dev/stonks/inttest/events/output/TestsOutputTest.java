@@ -25,4 +25,24 @@ class TestsOutputTest {
         assertThat(Json.convert(old, TestsOutput.class)).isEqualTo(without);
         assertThat(Json.convert(old, TestsOutput.class).reportPath()).isNull();
     }
+
+    @Test
+    void examplesAreAnAdditiveOptionalFieldKeyedByEndpoint() {
+        TestsOutput without = new TestsOutput(1, 1, 0, 0, 0, List.of(), Map.of("/api/companies/{id}", List.of(2.0)));
+        TestsOutput with = without.withReportPath("/tmp/r").withExamples(Map.of("/api/companies/{id}",
+                new EndpointExample("query-api", "/api/companies/42?expand=true")));
+
+        JsonNode added = Json.tree(with);
+
+        assertThat(Json.tree(without).has("examples")).isFalse();
+        assertThat(added.at("/examples/~1api~1companies~1{id}/service").asText()).isEqualTo("query-api");
+        assertThat(added.at("/examples/~1api~1companies~1{id}/path").asText()).isEqualTo("/api/companies/42?expand=true");
+        assertThat(Json.convert(added, TestsOutput.class)).isEqualTo(with);
+    }
+
+    @Test
+    void anExamplePathIsRelativeToTheServiceBaseUrl() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EndpointExample("query-api", "http://evil/x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with '/'");
+    }
 }

@@ -156,7 +156,7 @@ public final class SuiteRunner {
                 launch(runId, key, suites, collector, true);
                 List<TestOutcome> outcomes = collector.outcomes();
                 Path written = report(runId, reportDir, outcomes, services, scale, startedAt);
-                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), written,
+                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), timings.examples(), written,
                         Duration.ofNanos(System.nanoTime() - t0));
                 log(runId, report);
                 return report;

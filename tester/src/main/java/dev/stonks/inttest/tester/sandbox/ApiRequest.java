@@ -81,7 +81,12 @@ public final class ApiRequest {
     /** The absolute URL: base URL (any path prefix kept), expanded path, query string. */
     String url() {
         String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        StringBuilder url = new StringBuilder(base).append(path);
+        return base + pathAndQuery();
+    }
+
+    /** The path with its query string, relative to the service's base URL. */
+    String pathAndQuery() {
+        StringBuilder url = new StringBuilder(path);
         char sep = '?';
         for (String[] q : query) {
             url.append(sep).append(URLEncoder.encode(q[0], StandardCharsets.UTF_8)).append('=')

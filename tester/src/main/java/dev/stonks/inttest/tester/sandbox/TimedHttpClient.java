@@ -1,5 +1,6 @@
 package dev.stonks.inttest.tester.sandbox;
 
+import dev.stonks.inttest.events.output.EndpointExample;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -78,6 +79,9 @@ public final class TimedHttpClient implements AutoCloseable {
         }
         timings.record(endpoint, timed.nanos());
         HttpResponse<Buffer> response = timed.response();
+        if ("GET".equals(call.method()) && response.statusCode() / 100 == 2) {
+            timings.example(endpoint, new EndpointExample(call.service(), call.pathAndQuery()));
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
         byte[] body = response.body() == null ? new byte[0] : response.body().getBytes();

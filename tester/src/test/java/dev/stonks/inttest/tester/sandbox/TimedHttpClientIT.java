@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
+import dev.stonks.inttest.events.output.EndpointExample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -100,6 +101,12 @@ class TimedHttpClientIT {
         assertThat(missing.status()).as("an error status is an answer, and timed").isEqualTo(404);
         assertThat(missing.endpoint()).isEqualTo("/api/missing/{id}");
         assertThat(missing.elapsedMs()).isPositive();
+        assertThat(timings.examples()).as("the first 2xx GET of each endpoint, relative to the base URL")
+                .containsOnlyKeys("/api/companies/{id}", "/api/companies/{id}/documents")
+                .containsEntry("/api/companies/{id}",
+                        new EndpointExample("query-api", "/api/companies/7c141f36-2368-5315-b199-286c89bd7312"))
+                .containsEntry("/api/companies/{id}/documents",
+                        new EndpointExample("query-api", "/api/companies/x/documents?limit=5&q=a%20b"));
     }
 
     @Test

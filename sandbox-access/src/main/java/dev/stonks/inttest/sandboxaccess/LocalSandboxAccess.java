@@ -1,4 +1,4 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.StageFailedException;
@@ -15,7 +15,7 @@ public class LocalSandboxAccess implements SandboxAccessResolver {
     @Override
     public SandboxAccess resolve(RunContext context) {
         if (!RunContext.BACKEND_LOCAL.equals(context.backend())) {
-            throw new StageFailedException("backend_unsupported", "the seeder has no access to '"
+            throw new StageFailedException("backend_unsupported", "no access to '"
                     + context.backend() + "' sandboxes yet");
         }
         try {

@@ -1,4 +1,4 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
 import dev.stonks.inttest.events.RunContext;
 

@@ -1,4 +1,4 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.StageFailedException;
@@ -6,7 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
-/** The resolver the seeder uses: the one of the backend the run's sandbox lives on ({@code context.backend()}). */
+/** The resolver stages use: the one of the backend the run's sandbox lives on ({@code context.backend()}). */
 @Alternative
 @Priority(1)
 @ApplicationScoped
@@ -24,7 +24,7 @@ public class BackendSandboxAccess implements SandboxAccessResolver {
         return switch (context.backend()) {
             case RunContext.BACKEND_LOCAL -> local.resolve(context);
             case RunContext.BACKEND_KUBERNETES -> kubernetes.resolve(context);
-            default -> throw new StageFailedException("backend_unsupported", "the seeder has no access to '"
+            default -> throw new StageFailedException("backend_unsupported", "no access to '"
                     + context.backend() + "' sandboxes");
         };
     }

@@ -1,6 +1,6 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
-/** How the seeder reaches a sandbox's database and object store, credentials included (read inside the sandbox). */
+/** How a stage reaches a sandbox's database and object store, credentials included (read inside the sandbox). */
 public record SandboxAccess(String jdbcUrl, String user, String password, String s3Endpoint, String s3AccessKey,
         String s3SecretKey) {
 

@@ -1,4 +1,4 @@
-package dev.stonks.inttest.seeder;
+package dev.stonks.inttest.sandboxaccess;
 
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.StageFailedException;
@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The kubernetes backend keeps a sandbox's credentials in the Secret {@value #SECRET} of its namespace (made by the
- * provisioner; key names as in infra/inttest/*.yaml and the provisioner's {@code SandboxSecret}). The seeder runs in
+ * provisioner; key names as in infra/inttest/*.yaml and the provisioner's {@code SandboxSecret}). Stages run in
  * the cluster and connects to the in-cluster DNS names the provisioner put in the run's context.
  */
 @ApplicationScoped
@@ -28,7 +28,7 @@ public class KubernetesSandboxAccess implements SandboxAccessResolver {
 
     private final Supplier<KubernetesClient> client;
 
-    /** The client is made on first use, so a seeder that only sees local runs never opens one. */
+    /** The client is made on first use, so a service that only sees local runs never opens one. */
     @Inject
     public KubernetesSandboxAccess(Instance<KubernetesClient> client) {
         this((Supplier<KubernetesClient>) client::get);

@@ -1,0 +1,46 @@
+package dev.stonks.inttest.events.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.events.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProfilingOutputTest {
+
+    @Test
+    void theFirstCutShapeIsUnchangedWhenNothingElseWasMeasured() {
+        ProfilingOutput first = new ProfilingOutput(Map.of("/api/x", new EndpointProfile(1, 2, 3, 3, 4)), List.of(),
+                500);
+
+        JsonNode json = Json.tree(first);
+
+        assertThat(json.fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("endpoints", "slow_endpoints", "slow_threshold_ms");
+        assertThat(json.at("/endpoints/~1api~1x").has("source")).isFalse();
+        assertThat(Json.convert(json, ProfilingOutput.class)).isEqualTo(first);
+    }
+
+    @Test
+    void memorySqlAndTestCallsRoundTripInSnakeCase() {
+        ProfilingOutput full = new ProfilingOutput(
+                Map.of("/api/x", new EndpointProfile(1, 2, 3, 3, 20, EndpointProfile.PROFILE)), List.of("/api/x"), 2,
+                Map.of("/api/x", new EndpointProfile(9, 9, 9, 9, 1, EndpointProfile.TESTS)),
+                Map.of("query-api", new MemoryUsage(180.5, 201.0, "proc")),
+                new SqlProfile(List.of(new SqlStatement("SELECT 1", 3, 150.0, 200.0, 450.0, 3, true)), 100),
+                Map.of("memory", "no metrics API"));
+
+        JsonNode json = Json.tree(full);
+
+        assertThat(json.at("/endpoints/~1api~1x/source").asText()).isEqualTo("profile");
+        assertThat(json.at("/test_calls/~1api~1x/count").asInt()).isEqualTo(1);
+        assertThat(json.at("/memory/query-api/peak_rss_mb").asDouble()).isEqualTo(201.0);
+        assertThat(json.at("/sql/statements/0/mean_ms").asDouble()).isEqualTo(150.0);
+        assertThat(json.at("/sql/slow_mean_ms").asDouble()).isEqualTo(100.0);
+        assertThat(json.at("/unavailable/memory").asText()).isEqualTo("no metrics API");
+        assertThat(Json.convert(json, ProfilingOutput.class)).isEqualTo(full);
+        assertThat(full.sql().slow()).hasSize(1);
+    }
+}
