@@ -1,5 +1,6 @@
 package dev.stonks.inttest.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.InttestEvent;
 import dev.stonks.inttest.events.RunTimedOut;
 import dev.stonks.inttest.events.RunVerdict;
@@ -11,8 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Prints a run's progress as the bus carries it: one line per event, with the time since the command started. */
+/**
+ * Prints a run's progress as the bus carries it: one line per event, with the time since the command started. After
+ * the verdict, one line on the seed's budgets and, when the profiler found any, one on slow SQL.
+ */
 final class Progress {
     private final PrintStream out;
     private final long t0 = System.nanoTime();
@@ -43,6 +48,8 @@ final class Progress {
             line(String.format(Locale.ROOT, "%-18s timed out after %.0f s", t.stage().id(), t.deadlineS()));
         } else if (event instanceof RunVerdict v) {
             line("verdict: exit code " + v.exitCode() + " - " + summary(v));
+            budgets(v.results().path("budgets")).ifPresent(this::line);
+            slowSql(v.results().path("profiling").path("sql")).ifPresent(this::line);
             if (!handOffsMs.isEmpty()) {
                 List<Long> sorted = handOffsMs.stream().sorted().toList();
                 line("stage hand-offs (stage.completed -> next stage.started): median " + sorted.get(
@@ -56,6 +63,99 @@ final class Progress {
         var tests = v.results().path("tests");
         return tests.path("passed").asInt() + "/" + tests.path("total").asInt() + " tests passed, "
                 + tests.path("failed").asInt() + " failed, " + tests.path("errors").asInt() + " errors";
+    }
+
+    /**
+     * {@code budgets: 3 of 5 within; over: api_p99_ms 612 ms > 500 ms (/api/trends/{id}); not measured: ...}; empty
+     * when the results carry no budgets (an older reporter).
+     */
+    static Optional<String> budgets(JsonNode budgets) {
+        if (!budgets.isArray() || budgets.isEmpty()) {
+            return Optional.empty();
+        }
+        int within = 0;
+        List<String> over = new ArrayList<>();
+        List<String> unmeasured = new ArrayList<>();
+        for (JsonNode b : budgets) {
+            JsonNode w = b.path("within");
+            String metric = oneLine(b.path("metric").asText("?"), 40);
+            if (!w.isBoolean()) {
+                unmeasured.add(metric + (b.hasNonNull("reason") ? " (" + oneLine(b.get("reason").asText(), 60) + ")"
+                        : ""));
+            } else if (w.asBoolean()) {
+                within++;
+            } else {
+                over.add(over(metric, b));
+            }
+        }
+        StringBuilder line = new StringBuilder("budgets: ").append(within).append(" of ").append(budgets.size())
+                .append(" within");
+        if (!over.isEmpty()) {
+            line.append("; over: ").append(String.join(", ", over));
+        }
+        if (!unmeasured.isEmpty()) {
+            line.append("; not measured: ").append(String.join(", ", unmeasured));
+        }
+        return Optional.of(line.toString());
+    }
+
+    private static String over(String metric, JsonNode b) {
+        String unit = oneLine(b.path("unit").asText(""), 8);
+        double actual = b.path("actual").asDouble();
+        double limit = b.path("limit").asDouble();
+        StringBuilder s = new StringBuilder(metric).append(' ').append(number(actual)).append(' ').append(unit)
+                .append(actual > limit ? " > " : " >= ").append(number(limit)).append(' ').append(unit);
+        JsonNode exceededBy = b.path("exceeded_by");
+        String subject = b.hasNonNull("subject") ? oneLine(b.get("subject").asText(), 80) : null;
+        if (subject != null) {
+            s.append(" (").append(subject);
+            if (exceededBy.size() > 1) {
+                s.append(", +").append(exceededBy.size() - 1).append(" more");
+            }
+            s.append(')');
+        }
+        return s.toString();
+    }
+
+    /** {@code slow SQL: 2 of 10 statements with mean > 100 ms; slowest 120.5 ms mean x 40 calls: SELECT ...}. */
+    static Optional<String> slowSql(JsonNode sql) {
+        JsonNode statements = sql.path("statements");
+        if (!statements.isArray()) {
+            return Optional.empty();
+        }
+        JsonNode slowest = null;
+        int slow = 0;
+        for (JsonNode st : statements) {
+            if (st.path("slow").asBoolean()) {
+                slow++;
+                if (slowest == null || st.path("mean_ms").asDouble() > slowest.path("mean_ms").asDouble()) {
+                    slowest = st;
+                }
+            }
+        }
+        if (slowest == null) {
+            return Optional.empty();
+        }
+        String threshold = sql.path("slow_mean_ms").isNumber() ? " with mean > " + number(sql.get("slow_mean_ms")
+                .asDouble()) + " ms" : "";
+        return Optional.of("slow SQL: " + slow + " of " + statements.size() + " statements" + threshold
+                + "; slowest " + number(slowest.path("mean_ms").asDouble()) + " ms mean x " + slowest.path("calls")
+                .asLong() + " calls: " + oneLine(slowest.path("query").asText(), 100));
+    }
+
+    /** Whole numbers from 100 on, else one decimal (without a trailing .0). */
+    private static String number(double v) {
+        if (v >= 100) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /** Text from the results on one terminal line: no control characters, whitespace collapsed, shortened. */
+    private static String oneLine(String s, int max) {
+        String clean = s.replaceAll("[\\p{Cntrl}\\s\\x{80}-\\x{9F}]+", " ").strip();
+        return clean.length() <= max ? clean : clean.substring(0, max - 3) + "...";
     }
 
     private static String firstLine(String s) {

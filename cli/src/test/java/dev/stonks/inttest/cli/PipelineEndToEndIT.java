@@ -51,9 +51,23 @@ class PipelineEndToEndIT {
         assertThat(results.at("/tests/passed").asInt()).isEqualTo(results.at("/tests/total").asInt());
         assertThat(results.at("/profiling/endpoints").size()).isGreaterThanOrEqualTo(3);
         assertThat(results.at("/profiling/endpoints").has("/api/companies/{id}")).isTrue();
+        assertThat(results.at("/profiling/endpoints/~1api~1companies~1{id}/source").asText())
+                .as("re-measured warm by the profiler").isEqualTo("profile");
+        assertThat(results.at("/profiling/test_calls").has("/api/companies/{id}")).isTrue();
+        for (String service : List.of("query-api", "registry", "risk", "trading")) {
+            assertThat(results.at("/profiling/memory/" + service + "/rss_mb").asDouble()).as(service).isPositive();
+        }
+        assertThat(results.at("/profiling/sql/statements").size()).as("the services' statements").isPositive();
+        assertThat(results.at("/profiling/sql/statements").findValuesAsText("query"))
+                .noneMatch(q -> q.startsWith("COPY")).anyMatch(q -> q.contains("companies"));
+        assertThat(results.at("/budgets").findValuesAsText("metric")).containsExactly("seed_insertion_s",
+                "service_startup_s", "api_p95_ms", "api_p99_ms", "total_pipeline_s");
+        assertThat(results.at("/budgets/0/within").asBoolean()).as("seeding within 30 s").isTrue();
+        assertThat(run.printed).contains("budgets: ");
         assertThat(results.at("/seed/rows/companies").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(run.printed).contains("verdict: exit code 0", "stage hand-offs");
-        assertThat(Files.readString(tmp.resolve("r.html"))).contains("exit code 0", "<svg", "/api/companies/{id}");
+        assertThat(Files.readString(tmp.resolve("r.html"))).contains("exit code 0", "<svg", "/api/companies/{id}",
+                "Budgets", "Memory");
         assertNothingLeft(namespace, results);
     }
 

@@ -3,6 +3,7 @@ package dev.stonks.inttest.reporter;
 import dev.stonks.inttest.events.Stage;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 
 @ConfigMapping(prefix = "reporter")
@@ -10,6 +11,43 @@ public interface ReporterConfig {
 
     /** Per-stage deadlines: from the event that should trigger the stage (or its start) to its completion. */
     Deadlines deadlines();
+
+    /**
+     * The seed's performance targets ("Performance targets" table): they belong to the system under test, so they
+     * are configuration. A figure at or above its limit is over budget; budgets are reported, not an exit code.
+     */
+    Budgets budgets();
+
+    interface Budgets {
+        /** seed_data's insertion time (its {@code seed_s}). */
+        @WithName("seed-insertion-s")
+        @WithDefault("30")
+        double seedInsertionS();
+
+        /** Each service's start-up (service_deploy's {@code ready_s}). */
+        @WithName("service-startup-s")
+        @WithDefault("30")
+        double serviceStartupS();
+
+        /** Every profiled endpoint's P95. */
+        @WithName("api-p95-ms")
+        @WithDefault("200")
+        double apiP95Ms();
+
+        /** Every profiled endpoint's P99. */
+        @WithName("api-p99-ms")
+        @WithDefault("500")
+        double apiP99Ms();
+
+        /** From the run's request to the end of teardown. */
+        @WithName("total-pipeline-s")
+        @WithDefault("600")
+        double totalPipelineS();
+
+        default BudgetLimits limits() {
+            return new BudgetLimits(seedInsertionS(), serviceStartupS(), apiP95Ms(), apiP99Ms(), totalPipelineS());
+        }
+    }
 
     interface Deadlines {
         @WithDefault("PT3M")

@@ -13,7 +13,8 @@ import java.time.temporal.ChronoUnit;
 /**
  * Builds {@code inttest-results.json}: exactly the seed's contract (run_id, image_tag, started_at, completed_at,
  * exit_code, stages, tests, profiling) plus additive fields (namespace, backend, git, the profiling stage,
- * attempts, errors, failures with messages, seed row counts, infra and service start-up times). The JSON Schema is
+ * attempts, errors, failures with messages, seed row counts, infra and service start-up times, the profiler's test
+ * calls, memory, slow SQL and what it could not measure, and the seed's budgets). The JSON Schema is
  * {@code infra/inttest/inttest-results.schema.json}.
  */
 final class ResultsAssembler {
@@ -21,11 +22,17 @@ final class ResultsAssembler {
     private ResultsAssembler() {
     }
 
+    /** With the seed's budget limits. */
     static ObjectNode assemble(RunSnapshot run, Instant now) {
+        return assemble(run, now, BudgetLimits.SEED);
+    }
+
+    static ObjectNode assemble(RunSnapshot run, Instant now, BudgetLimits limits) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", run.runId());
         root.put("image_tag", run.context() == null ? null : run.context().imageTag());
-        root.put("started_at", startedAt(run).truncatedTo(ChronoUnit.SECONDS).toString());
+        Instant started = startedAt(run);
+        root.put("started_at", started.truncatedTo(ChronoUnit.SECONDS).toString());
         root.put("completed_at", completedAt(run, now).truncatedTo(ChronoUnit.SECONDS).toString());
 
         JsonNode tests = output(run, Stage.INTEGRATION_TESTS);
@@ -58,6 +65,16 @@ final class ResultsAssembler {
         if (profiling.has("slow_threshold_ms")) {
             prof.set("slow_threshold_ms", profiling.get("slow_threshold_ms"));
         }
+        // the profiler's further measurements, passed through as it wrote them, only when it wrote them
+        for (String field : new String[] {"test_calls", "memory", "unavailable"}) {
+            if (profiling.path(field).isObject() && !profiling.get(field).isEmpty()) {
+                prof.set(field, profiling.get(field));
+            }
+        }
+        if (profiling.path("sql").isObject()) {
+            prof.set("sql", profiling.get("sql"));
+        }
+        root.set("budgets", Budgets.of(run, started, limits));
 
         if (run.context() != null) {
             root.put("namespace", run.context().namespace());

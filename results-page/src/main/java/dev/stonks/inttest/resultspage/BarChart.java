@@ -6,16 +6,18 @@ import java.util.Locale;
 
 /**
  * A horizontal bar chart as inline SVG: one row per label, one bar per series in each row, an axis in the given
- * unit and an optional threshold line (e.g. the slow-endpoint threshold).
+ * unit and an optional threshold line (e.g. the slow-endpoint threshold). A null value (not measured) draws no bar,
+ * only "n/a".
  */
 final class BarChart {
     record Series(String name, String color) {
     }
 
-    record Row(String label, List<Double> values, String title) {
+    /** {@code cssClass}: an extra class on the row's label (null for none). */
+    record Row(String label, List<Double> values, String title, String cssClass) {
     }
 
-    private static final int LABEL_WIDTH = 260;
+    private static final int LABEL_WIDTH = 360;
     private static final int PLOT_WIDTH = 520;
     private static final int BAR_HEIGHT = 12;
     private static final int ROW_GAP = 8;
@@ -31,12 +33,20 @@ final class BarChart {
     }
 
     BarChart row(String label, List<Double> values, String title) {
+        return row(label, values, title, null);
+    }
+
+    BarChart row(String label, List<Double> values, String title, String cssClass) {
         if (values.size() != series.size()) {
             throw new IllegalArgumentException("row " + label + " has " + values.size() + " values for "
                     + series.size() + " series");
         }
-        rows.add(new Row(label, values, title));
+        rows.add(new Row(label, values, title, cssClass));
         return this;
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
     }
 
     BarChart threshold(double value) {
@@ -45,7 +55,8 @@ final class BarChart {
     }
 
     String svg() {
-        double max = rows.stream().flatMap(r -> r.values().stream()).mapToDouble(Double::doubleValue).max().orElse(0);
+        double max = rows.stream().flatMap(r -> r.values().stream()).filter(v -> v != null)
+                .mapToDouble(Double::doubleValue).max().orElse(0);
         if (threshold != null) {
             max = Math.max(max, threshold);
         }
@@ -59,10 +70,19 @@ final class BarChart {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             int y = i * rowHeight + 4;
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"label\">%s</text>",
-                    LABEL_WIDTH - 8, y + series.size() * BAR_HEIGHT / 2 + 4, Html.escape(row.label())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" class=\"label%s\">%s</text>",
+                    LABEL_WIDTH - 8, y + series.size() * BAR_HEIGHT / 2 + 4,
+                    row.cssClass() == null ? "" : " " + Html.escape(row.cssClass()), Html.escape(row.label())));
             for (int s = 0; s < series.size(); s++) {
-                double v = row.values().get(s);
+                Double value = row.values().get(s);
+                if (value == null) {
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"value na\">n/a<title>%s %s:"
+                            + " not measured</title></text>", LABEL_WIDTH + 4, y + s * BAR_HEIGHT + BAR_HEIGHT - 3,
+                            Html.escape(row.title() == null ? row.label() : row.title()),
+                            Html.escape(series.get(s).name())));
+                    continue;
+                }
+                double v = value;
                 double w = v / max * PLOT_WIDTH;
                 svg.append(String.format(Locale.ROOT,
                         "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\">"
@@ -101,7 +121,7 @@ final class BarChart {
         return html.append("</p>").toString();
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 }

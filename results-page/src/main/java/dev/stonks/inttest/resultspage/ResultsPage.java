@@ -8,14 +8,18 @@ import java.util.Map;
 
 /**
  * Renders {@code inttest-results.json} as one self-contained HTML page (inline CSS and SVG, no scripts, nothing
- * fetched): the verdict, a stage timeline, the tests and their failures, latency percentiles per endpoint against
- * the slow threshold, start-up times and the seeded rows.
+ * fetched): the verdict, the seed's budgets, a stage timeline, the tests and their failures, latency percentiles per
+ * endpoint against the slow threshold (marked by where each figure comes from), memory per service, the slowest
+ * SQL statements, start-up times and the seeded rows. Sections whose fields an older results file lacks are left
+ * out.
  */
 public final class ResultsPage {
     private static final String[] STAGES = {"infra_deploy", "seed_data", "service_deploy", "integration_tests",
         "profiling", "teardown"};
     private static final Map<String, String> STATUS_COLORS = Map.of("ok", "#2e7d32", "failed", "#c62828",
             "skipped", "#9e9e9e");
+
+    private static final int MAX_STATEMENTS = 15;
 
     private ResultsPage() {
     }
@@ -36,9 +40,13 @@ public final class ResultsPage {
         fact(html, "completed", text(results, "completed_at"));
         html.append("</table>");
 
+        budgets(html, results.path("budgets"));
         stages(html, results.path("stages"));
         tests(html, results);
         endpoints(html, results.path("profiling"));
+        memory(html, results.path("profiling").path("memory"));
+        sql(html, results.path("profiling").path("sql"));
+        unavailable(html, results.path("profiling").path("unavailable"));
         startup(html, results);
         seed(html, results.path("seed").path("rows"));
         html.append("</body></html>\n");
@@ -87,6 +95,66 @@ public final class ResultsPage {
         }
     }
 
+    private static void budgets(StringBuilder html, JsonNode budgets) {
+        if (!budgets.isArray() || budgets.isEmpty()) {
+            return;
+        }
+        int within = 0;
+        int measured = 0;
+        StringBuilder rows = new StringBuilder();
+        for (JsonNode b : budgets) {
+            JsonNode w = b.path("within");
+            String unit = b.path("unit").asText("");
+            String state = w.isBoolean() ? (w.asBoolean() ? "within" : "over") : "unmeasured";
+            if (w.isBoolean()) {
+                measured++;
+                within += w.asBoolean() ? 1 : 0;
+            }
+            rows.append("<tr class=\"budget ").append(state).append("\"><td>").append(Html.escape(
+                    b.path("metric").asText())).append("</td><td class=\"num\">&lt; ").append(amount(b.path("limit"),
+                    unit)).append("</td><td class=\"num\">").append(amount(b.path("actual"), unit))
+                    .append("</td><td>").append(Html.escape(b.path("subject").asText(""))).append("</td><td>")
+                    .append(marker(state)).append("</td><td>");
+            if (!w.isBoolean()) {
+                rows.append(Html.escape(b.path("reason").asText("")));
+            } else if (!w.asBoolean()) {
+                List<String> over = new ArrayList<>();
+                b.path("exceeded_by").forEach(x -> over.add(Html.escape(x.asText())));
+                if (over.size() > 1) {
+                    rows.append("over: ").append(String.join(", ", over)).append("<br/>");
+                }
+                rows.append("action: ").append(Html.escape(b.path("action").asText("")));
+            }
+            rows.append("</td></tr>");
+        }
+        html.append("<h2>Budgets</h2><p class=\"counts\">").append(within).append(" of ").append(budgets.size())
+                .append(" within").append(measured < budgets.size() ? " (" + (budgets.size() - measured)
+                        + " not measured)" : "").append("; budgets are reported, they do not change the exit code</p>")
+                .append("<table class=\"budgets\"><tr><th>metric</th><th>limit</th><th>actual</th><th>subject</th>"
+                        + "<th>status</th><th>notes</th></tr>").append(rows).append("</table>");
+    }
+
+    private static String marker(String state) {
+        return switch (state) {
+            case "within" -> "<span class=\"mark within\">&#10003; within</span>";
+            case "over" -> "<span class=\"mark over\">&#10007; over</span>";
+            default -> "<span class=\"mark unmeasured\">&#8212; not measured</span>";
+        };
+    }
+
+    private static String amount(JsonNode value, String unit) {
+        return value.isNumber() ? compact(value.asDouble()) + " " + Html.escape(unit) : "&#8212;";
+    }
+
+    /** Whole numbers from 100 on, else at most two decimals without trailing zeros (30, 45.2, 0.13). */
+    private static String compact(double v) {
+        if (v >= 100) {
+            return String.format(java.util.Locale.ROOT, "%.0f", v);
+        }
+        String s = String.format(java.util.Locale.ROOT, "%.2f", v);
+        return s.replaceAll("\\.?0+$", "");
+    }
+
     private static void endpoints(StringBuilder html, JsonNode profiling) {
         html.append("<h2>Endpoint latency</h2>");
         JsonNode endpoints = profiling.path("endpoints");
@@ -99,17 +167,132 @@ public final class ResultsPage {
         if (profiling.has("slow_threshold_ms")) {
             chart.threshold(profiling.get("slow_threshold_ms").asDouble());
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = endpoints.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
+        boolean sources = false;
+        Map<String, JsonNode> byPath = new java.util.TreeMap<>();
+        endpoints.fields().forEachRemaining(e -> byPath.put(e.getKey(), e.getValue()));
+        for (Map.Entry<String, JsonNode> e : byPath.entrySet()) {
             JsonNode p = e.getValue();
-            chart.row(e.getKey(), List.of(p.path("p50_ms").asDouble(), p.path("p95_ms").asDouble(),
-                    p.path("p99_ms").asDouble()), e.getKey() + " (" + p.path("count").asInt() + " calls)");
+            String source = p.path("source").asText("");
+            String label = switch (source) {
+                case "profile" -> e.getKey() + " [warm]";
+                case "tests" -> e.getKey() + " [tests]";
+                default -> e.getKey();
+            };
+            String from = switch (source) {
+                case "profile" -> "the profiler's warm measurement, ";
+                case "tests" -> "the tests' own calls, ";
+                default -> "";
+            };
+            sources |= !source.isEmpty();
+            chart.row(label, List.of(p.path("p50_ms").asDouble(), p.path("p95_ms").asDouble(),
+                    p.path("p99_ms").asDouble()), e.getKey() + " (" + from + p.path("count").asInt() + " calls)",
+                    source.isEmpty() ? null : "source-" + source);
         }
-        html.append(chart.legend()).append(chart.svg());
+        html.append(chart.legend());
+        if (sources) {
+            html.append("<p class=\"legend\">[warm]: the profiler's measurement of the warm service &#183; [tests]: "
+                    + "the tests' own calls (the profiler could not repeat them; cold first calls included)</p>");
+        }
+        html.append(chart.svg());
         List<String> slow = new ArrayList<>();
         profiling.path("slow_endpoints").forEach(s -> slow.add(Html.escape(s.asText())));
         html.append("<p>Slow endpoints (P99 above the threshold): ")
                 .append(slow.isEmpty() ? "none" : String.join(", ", slow)).append("</p>");
+        testCalls(html, profiling.path("test_calls"), endpoints);
+    }
+
+    /** The tests' own figures beside the warm ones, where the profiler re-measured. */
+    private static void testCalls(StringBuilder html, JsonNode testCalls, JsonNode endpoints) {
+        if (!testCalls.isObject() || testCalls.isEmpty()) {
+            return;
+        }
+        html.append("<details><summary>The tests' own calls (cold first calls included)</summary><table><tr>"
+                + "<th>endpoint</th><th>calls</th><th>p50</th><th>p95</th><th>p99</th><th>max</th>"
+                + "<th>reported p95</th></tr>");
+        for (Iterator<Map.Entry<String, JsonNode>> it = testCalls.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode t = e.getValue();
+            html.append("<tr><td>").append(Html.escape(e.getKey())).append("</td><td class=\"num\">")
+                    .append(t.path("count").asInt()).append("</td>");
+            for (String f : List.of("p50_ms", "p95_ms", "p99_ms", "max_ms")) {
+                html.append("<td class=\"num\">").append(amount(t.path(f), "ms")).append("</td>");
+            }
+            html.append("<td class=\"num\">").append(amount(endpoints.path(e.getKey()).path("p95_ms"), "ms"))
+                    .append("</td></tr>");
+        }
+        html.append("</table></details>");
+    }
+
+    private static void memory(StringBuilder html, JsonNode memory) {
+        if (!memory.isObject() || memory.isEmpty()) {
+            return;
+        }
+        BarChart chart = new BarChart(List.of(new BarChart.Series("rss", "#26a69a"),
+                new BarChart.Series("peak rss", "#00695c")), "MiB");
+        for (Iterator<Map.Entry<String, JsonNode>> it = memory.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode m = e.getValue();
+            chart.row(e.getKey(), java.util.Arrays.asList(number(m.path("rss_mb")), number(m.path("peak_rss_mb"))),
+                    e.getKey() + (m.hasNonNull("source") ? " (" + m.get("source").asText() + ")" : ""));
+        }
+        html.append("<h2>Memory per service</h2>").append(chart.legend()).append(chart.svg());
+    }
+
+    private static void sql(StringBuilder html, JsonNode sql) {
+        JsonNode statements = sql.path("statements");
+        if (!statements.isArray()) {
+            return;
+        }
+        html.append("<h2>SQL statements</h2>");
+        if (statements.isEmpty()) {
+            html.append("<p>No statement was recorded.</p>");
+            return;
+        }
+        int slow = 0;
+        for (JsonNode st : statements) {
+            slow += st.path("slow").asBoolean() ? 1 : 0;
+        }
+        html.append("<p>The statements the services spent most time in (top ").append(Math.min(statements.size(),
+                MAX_STATEMENTS)).append(" of ").append(statements.size()).append(" by total time); ").append(slow)
+                .append(" slow");
+        if (sql.path("slow_mean_ms").isNumber()) {
+            html.append(" (mean above ").append(amount(sql.get("slow_mean_ms"), "ms")).append(")");
+        }
+        html.append(".</p><table class=\"sql\"><tr><th>statement</th><th>calls</th><th>mean</th><th>max</th>"
+                + "<th>total</th><th>rows</th><th></th></tr>");
+        int shown = 0;
+        for (JsonNode st : statements) {
+            if (shown++ == MAX_STATEMENTS) {
+                break;
+            }
+            boolean isSlow = st.path("slow").asBoolean();
+            html.append("<tr").append(isSlow ? " class=\"slow\"" : "").append("><td><code>")
+                    .append(Html.escape(st.path("query").asText())).append("</code></td><td class=\"num\">")
+                    .append(st.path("calls").asLong()).append("</td><td class=\"num\">")
+                    .append(amount(st.path("mean_ms"), "ms")).append("</td><td class=\"num\">")
+                    .append(amount(st.path("max_ms"), "ms")).append("</td><td class=\"num\">")
+                    .append(amount(st.path("total_ms"), "ms")).append("</td><td class=\"num\">")
+                    .append(st.has("rows") ? String.valueOf(st.path("rows").asLong()) : "").append("</td><td>")
+                    .append(isSlow ? "<span class=\"mark over\">slow</span>" : "").append("</td></tr>");
+        }
+        html.append("</table>");
+    }
+
+    private static void unavailable(StringBuilder html, JsonNode unavailable) {
+        if (!unavailable.isObject() || unavailable.isEmpty()) {
+            return;
+        }
+        html.append("<p class=\"unavailable\">Not measured:");
+        for (Iterator<Map.Entry<String, JsonNode>> it = unavailable.fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            html.append(" <b>").append(Html.escape(e.getKey())).append("</b>: ")
+                    .append(Html.escape(e.getValue().asText())).append(it.hasNext() ? ";" : "");
+        }
+        html.append("</p>");
+    }
+
+    private static Double number(JsonNode value) {
+        return value.isNumber() ? value.asDouble() : null;
     }
 
     private static void startup(StringBuilder html, JsonNode results) {
@@ -164,7 +347,12 @@ public final class ResultsPage {
             + ".verdict{font-size:1.3em;font-weight:bold;padding:.4em .8em;display:inline-block;color:#fff}"
             + ".exit0{background:#2e7d32}.exit1{background:#ef6c00}.exit2{background:#c62828}"
             + ".status{color:#fff;padding:0 .4em;border-radius:3px}.ok{color:#2e7d32}.failed{color:#c62828}"
-            + ".error{color:#ef6c00}.num{text-align:right}.chart .label,.chart .tick,.chart .value{font-size:11px}"
+            + ".error{color:#ef6c00}.num{text-align:right;white-space:nowrap}.chart .label,.chart .tick,.chart .value{font-size:11px}"
             + ".chart .axis{stroke:#999}.chart .threshold{stroke:#c62828;stroke-dasharray:4 3}"
-            + ".legend span{margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}";
+            + ".legend span{margin-right:1em}.legend i{display:inline-block;width:.8em;height:.8em;margin-right:.3em}"
+            + ".mark{padding:0 .4em;border-radius:3px;white-space:nowrap}.mark.within{background:#c8e6c9;color:#1b5e20}"
+            + ".mark.over{background:#ffcdd2;color:#b71c1c}.mark.unmeasured{background:#eee;color:#555}"
+            + "tr.over td{background:#fff5f5}tr.slow td{background:#fff8e1}.sql code{white-space:pre-wrap;"
+            + "word-break:break-word;font-size:.85em}.chart .source-tests{font-style:italic;fill:#8d6e63}"
+            + ".chart .na{fill:#999}.unavailable{color:#555}";
 }

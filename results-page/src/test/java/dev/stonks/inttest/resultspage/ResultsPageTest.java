@@ -50,6 +50,15 @@ class ResultsPageTest {
     }
 
     @Test
+    void anOlderResultsFileWithoutBudgetsMemoryOrSqlLeavesThoseSectionsOut() throws Exception {
+        String html = ResultsPage.render(new ObjectMapper().readTree(RESULTS));
+
+        assertThat(html).doesNotContain("<h2>Budgets</h2>", "<h2>Memory per service</h2>", "<h2>SQL statements</h2>",
+                "Not measured:", "[warm]", "[tests]", "The tests' own calls");
+        assertThat(html).contains("/api/companies/{id}", "<h2>Start-up</h2>");
+    }
+
+    @Test
     void aLongerDurationDrawsALongerBar() {
         String svg = new BarChart(java.util.List.of(new BarChart.Series("d", "#000")), "s")
                 .row("a", java.util.List.of(1.0), null).row("b", java.util.List.of(4.0), null).svg();

@@ -1,8 +1,10 @@
 package dev.stonks.inttest.events.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * profiling: per-endpoint percentiles and the endpoints slower than the threshold, plus what else the profiler
@@ -23,11 +25,16 @@ public record ProfilingOutput(Map<String, EndpointProfile> endpoints, List<Strin
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable) {
 
     public ProfilingOutput {
-        endpoints = endpoints == null ? Map.of() : Map.copyOf(endpoints);
+        endpoints = sorted(endpoints);
         slowEndpoints = slowEndpoints == null ? List.of() : List.copyOf(slowEndpoints);
-        testCalls = testCalls == null ? Map.of() : Map.copyOf(testCalls);
-        memory = memory == null ? Map.of() : Map.copyOf(memory);
-        unavailable = unavailable == null ? Map.of() : Map.copyOf(unavailable);
+        testCalls = sorted(testCalls);
+        memory = sorted(memory);
+        unavailable = sorted(unavailable);
+    }
+
+    /** Keys in order, so the JSON reads the same on every run. */
+    private static <V> Map<String, V> sorted(Map<String, V> map) {
+        return map == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(map));
     }
 
     /** Endpoint figures only (from the tests' calls). */

@@ -1,8 +1,10 @@
 package dev.stonks.inttest.events.output;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * integration_tests: the counts, every failure with its message, and the latency samples of every HTTP call in
@@ -18,8 +20,8 @@ public record TestsOutput(int total, int passed, int failed, int errors, int ski
 
     public TestsOutput {
         failures = failures == null ? List.of() : List.copyOf(failures);
-        timings = timings == null ? Map.of() : Map.copyOf(timings);
-        examples = examples == null ? Map.of() : Map.copyOf(examples);
+        timings = timings == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(timings));
+        examples = examples == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(examples));
     }
 
     /** Without a report or examples. */

@@ -43,4 +43,17 @@ class ProfilingOutputTest {
         assertThat(Json.convert(json, ProfilingOutput.class)).isEqualTo(full);
         assertThat(full.sql().slow()).hasSize(1);
     }
+
+    @Test
+    void endpointsAreWrittenInPathOrderWhateverOrderTheyCameIn() {
+        Map<String, EndpointProfile> unordered = new java.util.HashMap<>();
+        for (String path : List.of("/api/z", "/api/a", "POST /api/m", "/api/companies/{id}", "/api/b")) {
+            unordered.put(path, new EndpointProfile(1, 1, 1, 1, 1));
+        }
+
+        JsonNode json = Json.tree(new ProfilingOutput(unordered, List.of(), 500));
+
+        assertThat(json.get("endpoints").fieldNames()).toIterable()
+                .containsExactly("/api/a", "/api/b", "/api/companies/{id}", "/api/z", "POST /api/m");
+    }
 }

@@ -1,0 +1,37 @@
+package dev.stonks.inttest.profiler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProfilerConfigTest {
+
+    @Test
+    void defaults() {
+        ProfilerConfig config = config(Map.of());
+
+        assertThat(config.slowThresholdMs()).isEqualTo(500.0);
+        assertThat(config.warmupRequests()).isEqualTo(3);
+        assertThat(config.samples()).isEqualTo(20);
+        assertThat(config.maxSeconds()).isEqualTo(60);
+        assertThat(config.requestTimeoutMs()).isEqualTo(5000);
+        assertThat(config.sqlTop()).isEqualTo(10);
+        assertThat(config.slowSqlMs()).isEqualTo(100.0);
+    }
+
+    @Test
+    void settingsOfTheReadersComeFromTheConfig() {
+        ProfilerConfig config = config(Map.of("profiler.warmup-requests", "1", "profiler.samples", "5",
+                "profiler.max-seconds", "30", "profiler.request-timeout-ms", "2000", "profiler.sql-top", "3",
+                "profiler.slow-sql-ms", "50"));
+
+        assertThat(WarmEndpointSampler.Settings.of(config)).isEqualTo(new WarmEndpointSampler.Settings(1, 5,
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(2000)));
+        assertThat(SlowSqlReader.Settings.of(config)).isEqualTo(new SlowSqlReader.Settings(3, 50.0));
+    }
+
+    private static ProfilerConfig config(Map<String, String> properties) {
+        return TestConfig.profilerConfig(properties);
+    }
+}
