@@ -40,6 +40,22 @@ class EventCodecTest {
     }
 
     @Test
+    void roundTripsAPromotionDecisionOnTheVerdictsTopic() {
+        PromotionDecided event = new PromotionDecided("stonks-inttest-r1", "abc123", "live", PromotionDecided.PROMOTED,
+                "market closed", "live-abc123", new PromotionDecided.BreakGlass("ops@stonks", "hotfix", T0.plusSeconds(3600)),
+                T0);
+
+        EventEnvelope envelope = EventCodec.encode(event, "promoter");
+        ReceivedEvent received = EventCodec.decode(Topics.VERDICTS, envelope.headers(), envelope.value());
+
+        assertThat(envelope.topic()).isEqualTo(Topics.VERDICTS);
+        assertThat(envelope.headers()).containsEntry("ce_type", "dev.stonks.inttest.promotion.decided.v1");
+        assertThat(received.event()).isEqualTo(event);
+        assertThatThrownBy(() -> new PromotionDecided("stonks-inttest-r1", "abc123", "live", "maybe", "x", null, null,
+                T0)).hasMessageContaining("decision must be one of");
+    }
+
+    @Test
     void everyEmissionGetsAFreshId() {
         RunRequested event = runRequested();
         assertThat(EventCodec.encode(event, "cli").headers().get("ce_id"))
