@@ -1,0 +1,45 @@
+package dev.stonks.inttest.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.stonks.inttest.events.Json;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/** Builds the gateway's error responses: every one is an {@code application/problem+json} body. */
+public final class ProblemResponses {
+    public static final String MEDIA_TYPE = "application/problem+json";
+    /** How long GitHub or a client should wait before trying again when Kafka did not take an event. */
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    private ProblemResponses() {
+    }
+
+    public static Response of(GatewayException e) {
+        Response.ResponseBuilder response = of(e.reason().status(), e.reason().type(), e.reason().title(),
+                e.getMessage(), e.field());
+        switch (e.reason()) {
+            case UNAUTHORIZED -> response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"inttest-gateway\"");
+            case EVENT_NOT_PUBLISHED -> response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+            default -> {
+            }
+        }
+        return response.build();
+    }
+
+    /** A problem with the plain type {@code about:blank} for an HTTP error the framework raised (404, 405, 415...). */
+    public static Response ofStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
+        return of(status, "about:blank", title, detail == null || detail.isBlank() ? title : detail, null).build();
+    }
+
+    private static Response.ResponseBuilder of(int status, String type, String title, String detail, String field) {
+        try {
+            // serialised here, so that the body does not depend on a message body writer for problem+json
+            String body = Json.MAPPER.writeValueAsString(new Problem(type, title, status, detail, field));
+            return Response.status(status).type(MEDIA_TYPE).entity(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a problem body", e);
+        }
+    }
+}

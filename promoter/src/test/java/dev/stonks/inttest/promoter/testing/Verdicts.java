@@ -1,0 +1,20 @@
+package dev.stonks.inttest.promoter.testing;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.RunVerdict;
+import java.time.Instant;
+
+/** run.verdict events as the reporter publishes them (the results carry image_tag and git). */
+public final class Verdicts {
+    private Verdicts() {
+    }
+
+    public static RunVerdict verdict(String runId, String imageTag, int exitCode) {
+        ObjectNode results = Json.MAPPER.createObjectNode().put("run_id", runId).put("image_tag", imageTag)
+                .put("exit_code", exitCode);
+        results.putObject("git").put("repository", "https://github.com/stonks/stonks.git").put("ref", "main")
+                .put("sha", imageTag);
+        return new RunVerdict(runId, exitCode, results, Instant.now());
+    }
+}
