@@ -265,6 +265,21 @@ class BadInputIT {
         assertEquals("field 'quantity' must be from 1 to 1000000, got 0", body.get("detail").asText());
     }
 
+    @Test
+    void aTruncatedJsonBodyIsSaidToBeMalformedJsonOnEveryEndpointThatTakesOne() {
+        String[][] endpoints = {{"POST", "registry", "/api/registry/companies"},
+                {"POST", "risk", "/api/risk/evaluate"}, {"POST", "trading", "/api/trading/orders"},
+                {"PUT", "trading", "/api/trading/config"}, {"POST", "trading", "/api/trading/kill-switch"},
+                {"POST", "trading", "/api/trading/backtest"}};
+        for (String[] e : endpoints) {
+            JsonNode problem = Api.problem(e[0], e[1], e[2], "{\"mode\": ", 400);
+
+            org.junit.jupiter.api.Assertions.assertTrue(problem.get("detail").asText().startsWith("malformed JSON body"),
+                    e[0] + " " + e[2] + ": " + problem.get("detail").asText());
+        }
+        assertEquals(database, StonksSandbox.get().fingerprint());
+    }
+
     private static Arguments of(String kind, String method, String role, String path, String body, int status) {
         return Arguments.of(kind, method, role, path, body, status);
     }

@@ -33,6 +33,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int code = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (code == 400) {
+            // Quarkus REST wraps some body-reading failures (e.g. a truncated body) in a bare 400: say what it was
+            for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+                if (t instanceof JsonProcessingException json) {
+                    return badJson(json);
+                }
+            }
+        }
         Response.StatusType status = Status.fromStatusCode(code);
         if (status == null) {
             status = Status.INTERNAL_SERVER_ERROR;

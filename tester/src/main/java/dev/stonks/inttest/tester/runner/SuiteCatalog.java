@@ -21,6 +21,7 @@ import dev.stonks.inttest.tester.suites.frontend.FrontendPagesSuite;
 import dev.stonks.inttest.tester.suites.write.PaperOrdersSuite;
 import dev.stonks.inttest.tester.suites.write.RegistryCrudSuite;
 import dev.stonks.inttest.tester.suites.write.RiskDecisionsSuite;
+import dev.stonks.inttest.tester.suites.write.TradingConfigSuite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,7 +47,8 @@ public final class SuiteCatalog {
         // the rest of stonks-api.md; the write suites are @Mutating and run after every read-only test
         List<Class<?>> rest = List.of(RecommendationsApiSuite.class, EventsApiSuite.class, AgentsApiSuite.class,
                 PortfolioApiSuite.class, TradingHistoryApiSuite.class, RiskExposureApiSuite.class,
-                BacktestApiSuite.class, RegistryCrudSuite.class, RiskDecisionsSuite.class, PaperOrdersSuite.class);
+                BacktestApiSuite.class, RegistryCrudSuite.class, RiskDecisionsSuite.class, PaperOrdersSuite.class,
+                TradingConfigSuite.class);
         List<Class<?>> all = new ArrayList<>(firstCut);
         all.addAll(rest);
         groups.put("api", List.copyOf(all));

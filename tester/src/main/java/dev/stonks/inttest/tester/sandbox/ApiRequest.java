@@ -54,6 +54,13 @@ public final class ApiRequest {
         return this;
     }
 
+    /** A body sent as it is, labelled JSON (for tests of what a service does with malformed JSON). */
+    public ApiRequest rawJson(String text) {
+        body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        headers.putIfAbsent("Content-Type", "application/json");
+        return this;
+    }
+
     public ApiResponse send() {
         return http.send(this);
     }

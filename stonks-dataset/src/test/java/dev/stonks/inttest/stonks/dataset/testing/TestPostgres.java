@@ -28,6 +28,8 @@ public final class TestPostgres implements AutoCloseable {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(FreePorts.find())
+                    // the default 10 s is not always enough on a loaded 2-core CI machine
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
