@@ -79,25 +79,7 @@ final class CopyWriter {
                 escaped(value.substring(i).getBytes(StandardCharsets.UTF_8));
                 return this;
             }
-            switch (ch) {
-                case '\\' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = '\\';
-                }
-                case '\t' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 't';
-                }
-                case '\n' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 'n';
-                }
-                case '\r' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 'r';
-                }
-                default -> buf[pos++] = (byte) ch;
-            }
+            escapedByte(ch);
         }
         return this;
     }
@@ -243,26 +225,24 @@ final class CopyWriter {
     private void escaped(byte[] utf8) {
         ensure(utf8.length * 2);
         for (byte b : utf8) {
-            switch (b) {
-                case '\\' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = '\\';
-                }
-                case '\t' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 't';
-                }
-                case '\n' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 'n';
-                }
-                case '\r' -> {
-                    buf[pos++] = '\\';
-                    buf[pos++] = 'r';
-                }
-                default -> buf[pos++] = b;
-            }
+            escapedByte(b);
         }
+    }
+
+    /** One byte of COPY text format: backslash, tab, newline and carriage return escaped. */
+    private void escapedByte(int b) {
+        switch (b) {
+            case '\\' -> escape('\\');
+            case '\t' -> escape('t');
+            case '\n' -> escape('n');
+            case '\r' -> escape('r');
+            default -> buf[pos++] = (byte) b;
+        }
+    }
+
+    private void escape(char code) {
+        buf[pos++] = '\\';
+        buf[pos++] = (byte) code;
     }
 
     private void hex(long value, int digits) {
