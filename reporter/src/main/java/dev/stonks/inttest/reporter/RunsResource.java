@@ -8,8 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import dev.stonks.inttest.support.http.Problem;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,7 +55,6 @@ public class RunsResource {
     }
 
     private static Response problem(int status, String title, String detail) {
-        return Response.status(status).type("application/problem+json")
-                .entity(Map.of("status", status, "title", title, "detail", detail)).build();
+        return Problem.of(status, title, detail).response();
     }
 }

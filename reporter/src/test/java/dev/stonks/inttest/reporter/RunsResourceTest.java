@@ -2,6 +2,7 @@ package dev.stonks.inttest.reporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
 import jakarta.ws.rs.core.Response;
@@ -29,16 +30,17 @@ class RunsResourceTest {
     }
 
     @Test
-    void unknownAndMalformedInputGetProblemBodies() {
+    void unknownAndMalformedInputGetProblemBodies() throws Exception {
         assertThat(resource.latest("nothing-here").getStatus()).isEqualTo(404);
         assertThat(resource.latest("$(x)").getStatus()).isEqualTo(400);
         assertThat(resource.latest(null).getStatus()).isEqualTo(400);
         assertThat(resource.run("Bad_Run").getStatus()).isEqualTo(400);
         Response missing = resource.run("stonks-inttest-zz");
         assertThat(missing.getStatus()).isEqualTo(404);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = (Map<String, Object>) missing.getEntity();
-        assertThat(body).containsEntry("status", 404).containsKey("detail");
+        assertThat(missing.getMediaType().toString()).isEqualTo("application/problem+json");
+        JsonNode body = Json.MAPPER.readTree((String) missing.getEntity());
+        assertThat(body.get("status").asInt()).isEqualTo(404);
+        assertThat(body.has("detail")).isTrue();
     }
 
     private static ObjectNode results(String run, String tag, String completedAt, int exitCode) {

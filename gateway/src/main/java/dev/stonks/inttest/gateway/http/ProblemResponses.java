@@ -1,13 +1,12 @@
 package dev.stonks.inttest.gateway.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.support.http.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the gateway's error responses: every one is an {@code application/problem+json} body. */
 public final class ProblemResponses {
-    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
     /** How long GitHub or a client should wait before trying again when Kafka did not take an event. */
     static final String RETRY_AFTER_SECONDS = "10";
 
@@ -34,12 +33,6 @@ public final class ProblemResponses {
     }
 
     private static Response.ResponseBuilder of(int status, String type, String title, String detail, String field) {
-        try {
-            // serialised here, so that the body does not depend on a message body writer for problem+json
-            String body = Json.MAPPER.writeValueAsString(new Problem(type, title, status, detail, field));
-            return Response.status(status).type(MEDIA_TYPE).entity(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a problem body", e);
-        }
+        return new Problem(type, title, status, detail, field, null).responseBuilder();
     }
 }

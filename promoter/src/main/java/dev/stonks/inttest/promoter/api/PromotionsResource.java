@@ -1,5 +1,6 @@
 package dev.stonks.inttest.promoter.api;
 
+import dev.stonks.inttest.support.http.Problem;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
@@ -32,7 +33,7 @@ public class PromotionsResource {
             try {
                 Names.requireImageTag(imageTag);
             } catch (IllegalArgumentException e) {
-                return Problems.of(400, "Bad Request", e.getMessage());
+                return Problem.of(400, "Bad Request", e.getMessage()).response();
             }
         }
         ArrayNode body = Json.MAPPER.valueToTree(chain.chains(Optional.ofNullable(imageTag)));

@@ -2,7 +2,7 @@ package dev.stonks.inttest.promoter.breakglass;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
-import dev.stonks.inttest.promoter.api.Problems;
+import dev.stonks.inttest.support.http.Problem;
 import dev.stonks.inttest.promoter.config.PromoterConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,8 +43,8 @@ public class BreakGlassResource {
         try {
             breakGlass = BreakGlassRequest.parse(body, now, maxDuration);
         } catch (InvalidBreakGlassException e) {
-            return Problems.of(400, "Invalid break-glass", "the break-glass was not opened: " + e.getMessage(),
-                    e.problems());
+            return new Problem(null, "Invalid break-glass", 400, "the break-glass was not opened: " + e.getMessage(),
+                    null, e.problems()).response();
         }
         store.open(breakGlass);
         return Response.status(201).entity(view(breakGlass, now)).build();
@@ -55,11 +55,11 @@ public class BreakGlassResource {
         Instant now = clock.instant();
         Optional<BreakGlass> current = store.current();
         if (current.isEmpty()) {
-            return Problems.of(404, "No break-glass", "no break-glass is open");
+            return Problem.of(404, "No break-glass", "no break-glass is open").response();
         }
         if (!current.get().isActiveAt(now)) {
-            return Problems.of(404, "No break-glass", "the break-glass of " + current.get().who() + " expired at "
-                    + current.get().expiresAt());
+            return Problem.of(404, "No break-glass", "the break-glass of " + current.get().who() + " expired at "
+                    + current.get().expiresAt()).response();
         }
         return Response.ok(view(current.get(), now)).build();
     }
