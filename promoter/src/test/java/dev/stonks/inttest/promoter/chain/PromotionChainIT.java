@@ -73,6 +73,17 @@ class PromotionChainIT {
                 new ChainStore(state), breakGlass, MarketHours.nyse(), settings, published::add, clock);
     }
 
+    /** A passing verdict for {@code tag} (as Freight {@code freight}) whose beta and paper Promotions succeeded. */
+    private PromotionChain passedWithBetaAndPaperSucceeded(String freight) {
+        kargo.freight(freight, tag);
+        PromotionChain chain = chain();
+        chain.onVerdict(verdict(run, tag, 0));
+        kargo.succeed(promotion("beta"));
+        chain.tick();
+        kargo.succeed(promotion("paper"));
+        return chain;
+    }
+
     private PromotionChain chain() {
         return chain(settings(Set.of()));
     }
@@ -271,12 +282,7 @@ class PromotionChainIT {
     void liveDuringMarketHoursWaitsAndIsCarriedOutWhenTheMarketClosesEvenAfterARestart() {
         // Given: in session, beta and paper done
         clock.set(IN_SESSION);
-        kargo.freight("freight-window", tag);
-        PromotionChain chain = chain();
-        chain.onVerdict(verdict(run, tag, 0));
-        kargo.succeed(promotion("beta"));
-        chain.tick();
-        kargo.succeed(promotion("paper"));
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-window");
 
         // When
         chain.tick();
@@ -316,12 +322,7 @@ class PromotionChainIT {
         // Given: in session, a break-glass for two hours
         clock.set(IN_SESSION);
         breakGlass.open(new BreakGlass("alice", "hotfix INC-42", IN_SESSION, IN_SESSION.plus(Duration.ofHours(2))));
-        kargo.freight("freight-glass", tag);
-        PromotionChain chain = chain();
-        chain.onVerdict(verdict(run, tag, 0));
-        kargo.succeed(promotion("beta"));
-        chain.tick();
-        kargo.succeed(promotion("paper"));
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-glass");
 
         // When
         chain.tick();
@@ -343,12 +344,7 @@ class PromotionChainIT {
         clock.set(IN_SESSION);
         breakGlass.open(new BreakGlass("bob", "yesterday's fix", IN_SESSION.minus(Duration.ofHours(3)),
                 IN_SESSION.minus(Duration.ofHours(1))));
-        kargo.freight("freight-expired", tag);
-        PromotionChain chain = chain();
-        chain.onVerdict(verdict(run, tag, 0));
-        kargo.succeed(promotion("beta"));
-        chain.tick();
-        kargo.succeed(promotion("paper"));
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-expired");
 
         // When
         chain.tick();
@@ -363,12 +359,7 @@ class PromotionChainIT {
     void aBreakGlassOpenedWhileLiveWaitsReleasesItOnTheNextCheckAndOneThatExpiredMeanwhileDoesNot() {
         // Given: live waiting in session
         clock.set(IN_SESSION);
-        kargo.freight("freight-late-glass", tag);
-        PromotionChain chain = chain();
-        chain.onVerdict(verdict(run, tag, 0));
-        kargo.succeed(promotion("beta"));
-        chain.tick();
-        kargo.succeed(promotion("paper"));
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-late-glass");
         chain.tick();
         breakGlass.open(new BreakGlass("carol", "regulatory deadline", IN_SESSION, IN_SESSION.plusSeconds(600)));
 
