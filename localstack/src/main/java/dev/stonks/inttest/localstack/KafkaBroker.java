@@ -67,14 +67,21 @@ public final class KafkaBroker implements AutoCloseable {
      * {@code data/} directory formatted by an earlier broker is reused (same cluster id, its topics kept).
      */
     public static KafkaBroker start(Path workDir, Duration timeout) {
+        List<Integer> ports = FreePorts.pick(2);
+        return start(workDir, ports.get(0), ports.get(1), timeout);
+    }
+
+    /**
+     * Starts a broker in {@code workDir} on the given ports, e.g. again after the broker of an earlier
+     * {@link #start} died: with the same ports and directory, its clients keep their bootstrap address and the
+     * broker its topics and committed offsets.
+     */
+    public static KafkaBroker start(Path workDir, int port, int controllerPort, Duration timeout) {
         long started = System.nanoTime();
         String classpath = ChildJvmClasspath.of(COMPONENT);
         Path dir = workDir.toAbsolutePath();
         Path dataDir = dir.resolve("data");
         Path logFile = dir.resolve("kafka.log");
-        List<Integer> ports = FreePorts.pick(2);
-        int port = ports.get(0);
-        int controllerPort = ports.get(1);
         Path serverProperties = dir.resolve("server.properties");
         Path log4jProperties = dir.resolve("log4j2.properties");
         try {
@@ -123,6 +130,11 @@ public final class KafkaBroker implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The broker's process (a child of this JVM): e.g. {@code process().onExit()}. */
+    public Process process() {
+        return process;
     }
 
     public String clusterId() {
@@ -181,12 +193,16 @@ public final class KafkaBroker implements AutoCloseable {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook runs or ran
         }
-        ProcessControl.stop(process.pid(), STOP_GRACE);
+        if (process.isAlive()) {
+            ProcessControl.stop(process.pid(), STOP_GRACE);
+        }
     }
 
     private void stopQuietly() {
         try {
-            ProcessControl.stop(process.pid(), STOP_GRACE);
+            if (process.isAlive()) {
+                ProcessControl.stop(process.pid(), STOP_GRACE);
+            }
         } catch (RuntimeException e) {
             System.err.println("Cannot stop Kafka broker pid " + process.pid() + ": " + e);
         }

@@ -1,5 +1,6 @@
 package dev.stonks.inttest.localstack.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.stonks.inttest.localstack.ProcessControl;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,11 +52,13 @@ public record ProcessIdentity(long pid, Instant startedAt, Long startTicks) {
     }
 
     /** Whether this very process still runs: the pid is alive and started when it was recorded to. */
+    @JsonIgnore
     public boolean isRunning() {
         return of(pid).map(this::sameProcessAs).orElse(false);
     }
 
     /** Whether the pid now belongs to another process than the one recorded (it was recycled). */
+    @JsonIgnore
     public boolean isRecycled() {
         return of(pid).map(current -> !sameProcessAs(current)).orElse(false);
     }
@@ -73,8 +76,32 @@ public record ProcessIdentity(long pid, Instant startedAt, Long startTicks) {
         return Duration.between(startedAt, other.startedAt).abs().compareTo(INSTANT_TOLERANCE) <= 0;
     }
 
+    /**
+     * Stops this very process (not its descendants): SIGTERM, then SIGKILL when it still runs after {@code grace}
+     * ({@code grace} zero: SIGKILL at once). Each signal is sent only while the pid still names this process, so a
+     * recycled pid is never signalled. Returns whether it was running.
+     */
+    public boolean terminate(Duration grace) {
+        if (!isRunning()) {
+            return false;
+        }
+        if (!grace.isZero() && ProcessControl.signal(pid, "TERM")) {
+            ProcessControl.awaitExit(pid, grace);
+        }
+        if (isRunning()) {
+            ProcessControl.signal(pid, "KILL");
+            ProcessControl.awaitExit(pid, Duration.ofSeconds(5));
+        }
+        return true;
+    }
+
+    /** The start ticks of the current process (this JVM), null without /proc. */
+    public static Long currentStartTicks() {
+        return startTicks(ProcessHandle.current().pid());
+    }
+
     /** Field 22 of {@code /proc/<pid>/stat}; null without /proc. */
-    static Long startTicks(long pid) {
+    public static Long startTicks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // the command name (field 2) is in parentheses and may hold spaces: count from the last ')'

@@ -1,5 +1,7 @@
 package dev.stonks.inttest.localstack.sandbox;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -21,10 +23,12 @@ import java.util.function.Predicate;
  * @param createdAt    when the sandbox was created
  * @param expiresAt    after this the reaper removes it, whatever became of its run
  * @param components   by name: {@code postgres}, {@code redis}, {@code s3} and the services under test
+ * @param owner        the process the sandbox lives for (the CLI that started the local stack), or null: then only
+ *                     its expiry ends it. Once the owner is gone, a sandbox without skip_teardown is an orphan
  */
 public record SandboxRecord(String createdBy, int format, String runId, String namespace, String imageTag,
         boolean skipTeardown, int scale, Instant createdAt, Instant expiresAt,
-        Map<String, SandboxComponent> components) {
+        Map<String, SandboxComponent> components, @JsonInclude(JsonInclude.Include.NON_NULL) ProcessIdentity owner) {
 
     public static final int FORMAT = 1;
 
@@ -41,7 +45,22 @@ public record SandboxRecord(String createdBy, int format, String runId, String n
     public static SandboxRecord create(String runId, String namespace, String imageTag, boolean skipTeardown,
             int scale, Instant createdAt, Instant expiresAt) {
         return new SandboxRecord(LocalSandbox.CREATED_BY, FORMAT, runId, namespace, imageTag, skipTeardown, scale,
-                createdAt, expiresAt, Map.of());
+                createdAt, expiresAt, Map.of(), null);
+    }
+
+    /** The same record, owned by {@code owner} (null: no owner). */
+    public SandboxRecord withOwner(ProcessIdentity owner) {
+        return new SandboxRecord(createdBy, format, runId, namespace, imageTag, skipTeardown, scale, createdAt,
+                expiresAt, components, owner);
+    }
+
+    /**
+     * Whether the pipeline wrote it for an owner that is gone (not running, or its pid now names another process)
+     * and the run did not ask to keep it: nobody will tear it down, so it may be removed whatever its expiry.
+     */
+    @JsonIgnore
+    public boolean isOrphan() {
+        return isPipelineOwned() && !skipTeardown && owner != null && !owner.isRunning();
     }
 
     /** Whether the pipeline wrote it. */
@@ -74,6 +93,6 @@ public record SandboxRecord(String createdBy, int format, String runId, String n
 
     private SandboxRecord withComponents(Map<String, SandboxComponent> all) {
         return new SandboxRecord(createdBy, format, runId, namespace, imageTag, skipTeardown, scale, createdAt,
-                expiresAt, all);
+                expiresAt, all, owner);
     }
 }

@@ -5,11 +5,16 @@ import dev.stonks.inttest.events.StageFailedException;
 import dev.stonks.inttest.events.output.TeardownOutput;
 import dev.stonks.inttest.localstack.sandbox.ComponentKind;
 import dev.stonks.inttest.localstack.sandbox.LocalSandbox;
+import dev.stonks.inttest.localstack.sandbox.OrphanSandboxes;
+import dev.stonks.inttest.localstack.sandbox.OwnerEnvironment;
+import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
 import dev.stonks.inttest.localstack.sandbox.SandboxException;
 import dev.stonks.inttest.localstack.sandbox.SandboxInspection;
 import dev.stonks.inttest.localstack.sandbox.SandboxLock;
 import dev.stonks.inttest.localstack.sandbox.SandboxRecord;
 import dev.stonks.inttest.localstack.sandbox.SandboxSecrets;
+import dev.stonks.inttest.localstack.stack.StackFile;
+import dev.stonks.inttest.localstack.stack.StackReaper;
 import dev.stonks.inttest.provisioner.backend.FailureKinds;
 import dev.stonks.inttest.provisioner.backend.InfraDeployment;
 import dev.stonks.inttest.provisioner.backend.SandboxBackend;
@@ -46,9 +51,20 @@ public final class LocalBackend implements SandboxBackend, AutoCloseable {
     private final LocalInfra infra;
     private final LocalServices services;
     private final SandboxRemover remover;
+    private final Optional<ProcessIdentity> owner;
 
+    /** A backend whose sandboxes are owned by the process named in this process's environment (if any). */
     public LocalBackend(LocalSettings settings, TargetSystem target, Clock clock) {
+        this(settings, target, clock, OwnerEnvironment.read(System.getenv()));
+    }
+
+    /**
+     * @param owner recorded in every sandbox created: once that process is gone, the sandbox is an orphan and
+     *              {@link #reapOrphans()} removes it (unless skip_teardown); empty: only the expiry applies
+     */
+    public LocalBackend(LocalSettings settings, TargetSystem target, Clock clock, Optional<ProcessIdentity> owner) {
         this.settings = settings;
+        this.owner = owner;
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -102,7 +118,8 @@ public final class LocalBackend implements SandboxBackend, AutoCloseable {
             SandboxSecrets secrets = SandboxSecrets.generate(settings.postgresUser(), settings.postgresDatabase(),
                     settings.bucket());
             LocalSandbox sandbox = LocalSandbox.create(root(), SandboxRecord.create(runId, namespace,
-                    context.imageTag(), context.skipTeardown(), context.scale(), now, now.plus(ttl)), secrets);
+                    context.imageTag(), context.skipTeardown(), context.scale(), now, now.plus(ttl))
+                    .withOwner(owner.orElse(null)), secrets);
             LOG.infof("run %s: sandbox %s created in %s, expires %s", runId, namespace, sandbox.dir(),
                     sandbox.record().expiresAt());
             return infra.start(runId, attempt, sandbox, secrets);
@@ -186,6 +203,23 @@ public final class LocalBackend implements SandboxBackend, AutoCloseable {
             }
         }
         return reaped;
+    }
+
+    /**
+     * Removes the sandboxes whose owner is gone (not kept with skip_teardown; those wait for their expiry), whatever
+     * their expiry, through the same removal as teardown. Returns the namespaces removed.
+     */
+    public List<String> reapOrphans() {
+        return OrphanSandboxes.reap(root(), sandbox -> remover.remove(sandbox.runId(), sandbox));
+    }
+
+    /**
+     * Removes the local stacks of the CLI ({@code <home>/.inttest/stacks}) whose owner is gone: their processes that
+     * are still the recorded ones, and their broker data. Returns the stack directories removed.
+     */
+    public List<String> reapDeadStacks() {
+        return new StackReaper(settings.stopGrace()).reapDead(StackFile.stacksRoot(settings.home())).stream()
+                .map(r -> r.dir().toString()).toList();
     }
 
     /** The run's own sandbox; fails with {@code missingKind} when absent and {@code not_owned} when not the run's. */

@@ -3,6 +3,7 @@ package dev.stonks.inttest.provisioner.reaper;
 import dev.stonks.inttest.provisioner.backend.SandboxBackend;
 import dev.stonks.inttest.provisioner.backend.SandboxBackends;
 import dev.stonks.inttest.provisioner.config.ProvisionerConfig;
+import dev.stonks.inttest.provisioner.local.LocalBackend;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +36,10 @@ public class SandboxReaper {
     void onStart(@Observes StartupEvent event) {
         if (config.reaper().enabled()) {
             // in the background: start-up (and readiness) does not wait for old sandboxes to stop
-            CompletableFuture.runAsync(this::reap);
+            CompletableFuture.runAsync(() -> {
+                reapOrphans();
+                reap();
+            });
         }
     }
 
@@ -45,6 +49,31 @@ public class SandboxReaper {
         if (config.reaper().enabled()) {
             reap();
         }
+    }
+
+    /**
+     * What a dead owner left (at start-up): local stacks of the CLI whose owner is gone, then local sandboxes whose
+     * owner is gone and that were not kept with skip_teardown, whatever their expiry. Returns the namespaces removed.
+     */
+    public List<String> reapOrphans() {
+        List<String> reaped = new ArrayList<>();
+        for (SandboxBackend backend : backends.enabled()) {
+            if (backend instanceof LocalBackend local) {
+                try {
+                    List<String> stacks = local.reapDeadStacks();
+                    if (!stacks.isEmpty()) {
+                        LOG.infof("reaper: removed %d stack(s) whose owner is gone: %s", stacks.size(), stacks);
+                    }
+                    reaped.addAll(local.reapOrphans());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "reaper: pass over what dead owners left failed");
+                }
+            }
+        }
+        if (!reaped.isEmpty()) {
+            LOG.infof("reaper: removed %d sandbox(es) whose owner is gone: %s", reaped.size(), reaped);
+        }
+        return reaped;
     }
 
     /** One pass over every backend; returns the namespaces removed. */

@@ -1,0 +1,124 @@
+package dev.stonks.inttest.localstack.stack;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * A local stack's directory, {@code <home>/.inttest/stacks/<name>/}:
+ *
+ * <pre>
+ *   stack.json   the marker and record ({@link StackRecord})
+ *   stack.pids   the same processes as plain lines "kind name pid start-ticks", for the guard script
+ *   closed       present once the stack was stopped normally (or cleaned up): the guard then exits
+ *   kafka/       the broker's working and data directory
+ *   logs/        one log per process
+ * </pre>
+ */
+public final class StackFile {
+    public static final String CREATED_BY = "inttest";
+    public static final String RECORD = "stack.json";
+    public static final String PIDS = "stack.pids";
+    public static final String CLOSED = "closed";
+    public static final String KAFKA_DIRECTORY = "kafka";
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+
+    private StackFile() {
+    }
+
+    /** {@code <home>/.inttest/stacks}: where every local stack of the CLI lives. */
+    public static Path stacksRoot(Path home) {
+        return home.resolve(".inttest").resolve("stacks");
+    }
+
+    /** Writes stack.json and stack.pids atomically (each a temporary file renamed over the old one). */
+    public static synchronized void write(Path dir, StackRecord record) {
+        try {
+            Files.createDirectories(dir);
+            replace(dir, RECORD, MAPPER.writeValueAsString(record) + "\n");
+            replace(dir, PIDS, pidLines(record));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(RECORD), e);
+        }
+    }
+
+    /** The record of {@code dir}; empty when there is none, it is unreadable, or not the pipeline's. */
+    public static Optional<StackRecord> read(Path dir) {
+        Path file = dir.resolve(RECORD);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            StackRecord record = MAPPER.readValue(file.toFile(), StackRecord.class);
+            return record.isPipelineOwned() ? Optional.of(record) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Marks the stack closed: its guard exits, and nothing is left to clean up. */
+    public static void markClosed(Path dir) {
+        try {
+            Files.writeString(dir.resolve(CLOSED), "closed\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(CLOSED), e);
+        }
+    }
+
+    public static boolean isClosed(Path dir) {
+        return Files.exists(dir.resolve(CLOSED), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** One line per process the guard may stop: {@code service <name> <pid> <ticks>}, {@code kafka kafka ...}. */
+    static String pidLines(StackRecord record) {
+        StringBuilder lines = new StringBuilder();
+        for (StackRecord.Service service : record.services()) {
+            line(lines, "service", service.name(), service.process());
+        }
+        if (record.kafka() != null) {
+            line(lines, "kafka", "kafka", record.kafka().process());
+        }
+        return lines.toString();
+    }
+
+    private static void line(StringBuilder lines, String kind, String name,
+            dev.stonks.inttest.localstack.sandbox.ProcessIdentity process) {
+        if (process != null && process.startTicks() != null) {
+            lines.append(kind).append(' ').append(name).append(' ').append(process.pid()).append(' ')
+                    .append(process.startTicks()).append('\n');
+        }
+    }
+
+    private static void replace(Path dir, String name, String content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.stonks.inttest.localstack.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Removes the local stacks whose owner is dead: every process recorded in their {@code stack.json} that is still the
+ * very process recorded (pid and start ticks; a recycled pid is never signalled) is stopped, alone (not its
+ * descendants: a sandbox kept with skip_teardown outlives its stack), and the broker's data directory is deleted. A
+ * directory without a {@code stack.json} of the pipeline, or with a live owner, is not touched.
+ */
+public final class StackReaper {
+    private static final System.Logger LOG = System.getLogger(StackReaper.class.getName());
+
+    /** A stack removed: its directory and the processes that were still running. */
+    public record Reaped(Path dir, List<String> stopped) {
+        public Reaped {
+            stopped = List.copyOf(stopped);
+        }
+    }
+
+    private final Duration grace;
+
+    /** {@code grace}: between SIGTERM and SIGKILL for each process. */
+    public StackReaper(Duration grace) {
+        this.grace = grace;
+    }
+
+    /** One pass over {@code stacksRoot} (see {@link StackFile#stacksRoot}); returns what it removed. */
+    public List<Reaped> reapDead(Path stacksRoot) {
+        List<Reaped> reaped = new ArrayList<>();
+        if (!Files.isDirectory(stacksRoot, LinkOption.NOFOLLOW_LINKS)) {
+            return reaped;
+        }
+        List<Path> dirs = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(stacksRoot)) {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                        && !entry.getFileName().toString().startsWith(".")) {
+                    dirs.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + stacksRoot, e);
+        }
+        dirs.sort(Comparator.naturalOrder());
+        for (Path dir : dirs) {
+            StackFile.read(dir).filter(StackRecord::isOwnerGone).ifPresent(record -> {
+                try {
+                    reaped.add(reap(dir, record));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot reap stack " + dir, e);
+                }
+            });
+        }
+        return reaped;
+    }
+
+    private Reaped reap(Path dir, StackRecord record) {
+        List<String> stopped = new ArrayList<>();
+        if (record.guard() != null && record.guard().terminate(Duration.ZERO)) {
+            stopped.add("guard");
+        }
+        record.services().parallelStream()
+                .filter(s -> s.process() != null && s.process().terminate(grace))
+                .map(StackRecord.Service::name)
+                .forEachOrdered(stopped::add);
+        if (record.kafka() != null && record.kafka().process() != null
+                && record.kafka().process().terminate(grace)) {
+            stopped.add("kafka");
+        }
+        deleteRecursively(dir.resolve(StackFile.KAFKA_DIRECTORY));
+        StackFile.markClosed(dir);
+        LOG.log(System.Logger.Level.INFO, "stack {0}: owner pid {1} is gone; stopped {2}", dir,
+                record.owner() == null ? "?" : Long.toString(record.owner().pid()), stopped);
+        return new Reaped(dir, stopped);
+    }
+
+    /** Deletes a directory tree without following symbolic links. */
+    static void deleteRecursively(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+}
