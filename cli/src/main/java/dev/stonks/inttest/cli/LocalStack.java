@@ -5,15 +5,25 @@ import dev.stonks.inttest.localstack.FreePorts;
 import dev.stonks.inttest.localstack.HttpReadiness;
 import dev.stonks.inttest.localstack.KafkaBroker;
 import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.sandbox.OwnerEnvironment;
+import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
+import dev.stonks.inttest.localstack.stack.StackFile;
+import dev.stonks.inttest.localstack.stack.StackGuard;
+import dev.stonks.inttest.localstack.stack.StackRecord;
+import dev.stonks.inttest.localstack.supervision.RestartPolicy;
+import dev.stonks.inttest.localstack.supervision.SupervisedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,27 +32,62 @@ import java.util.stream.Stream;
 /**
  * The embedded pipeline: a Kafka broker and every pipeline service as child processes on free loopback ports,
  * started once and in parallel, and all stopped on {@link #close()}. Two stacks side by side share nothing.
+ *
+ * <p>Every process is supervised ({@link SupervisedProcess}): a service or the broker that exits while the stack is
+ * not closing is started again with the same command, ports and environment, with backoff, and reported dead after a
+ * crash loop ({@code INTTEST_SUPERVISION=off}: exits are only reported). The stack directory holds {@code stack.json}
+ * (owner, processes, restarts) and a guard process that cleans up if this JVM is killed (see
+ * {@link StackGuard}); each service learns its owner from {@code INTTEST_OWNER_PID} / {@code INTTEST_OWNER_START_TICKS}.
  */
 final class LocalStack implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    static final String SUPERVISION_ENV = "INTTEST_SUPERVISION";
+    static final String INSTANCE_ID_ENV = "INTTEST_INSTANCE_ID";
+    static final String KAFKA = "kafka";
     private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
+
+    /**
+     * How the stack treats its processes.
+     *
+     * @param supervise  restart processes that exit (false: only report the exit)
+     * @param restarts   backoff and crash-loop limit
+     * @param guardGrace how long the guard gives the services to exit on their own once the owner is gone
+     */
+    record Options(boolean supervise, RestartPolicy.Settings restarts, Duration guardGrace) {
+        /** Supervision on unless {@code INTTEST_SUPERVISION=off}; the default policy; 60 s for the guard. */
+        static Options fromEnvironment() {
+            return new Options(!"off".equalsIgnoreCase(System.getenv(SUPERVISION_ENV)),
+                    RestartPolicy.Settings.DEFAULT, StackGuard.DEFAULT_GRACE);
+        }
+    }
 
     private final Path home;
     private final Path dir;
     private final Path sandboxRoot;
-    private final Map<PipelineService, Long> pids = new EnumMap<>(PipelineService.class);
+    private final Map<String, String> serviceEnvironment;
+    private final Progress progress;
+    private final Options options;
+    private final ProcessIdentity owner;
+    private final Map<PipelineService, SupervisedProcess> services = new EnumMap<>(PipelineService.class);
     private final Map<PipelineService, Integer> ports = new EnumMap<>(PipelineService.class);
-    private KafkaBroker broker;
+    /** The identity of each process's current incarnation, taken right after it started. */
+    private final Map<String, ProcessIdentity> identities = new HashMap<>();
+    private volatile KafkaBroker broker;
+    private SupervisedProcess kafka;
+    private Process guard;
+    private StackRecord record;
     private boolean closed;
 
-    private final Map<String, String> serviceEnvironment;
-
-    private LocalStack(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment) {
+    private LocalStack(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
+            Progress progress, Options options) {
         this.home = home;
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath();
         this.sandboxRoot = sandboxRoot;
         this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+        this.progress = progress;
+        this.options = options;
+        this.owner = ProcessIdentity.ofRunning(ProcessHandle.current().pid());
     }
 
     /** Starts the broker, creates the topics, then starts every service and waits until each is ready. */
@@ -53,18 +98,23 @@ final class LocalStack implements AutoCloseable {
     /** As above, with extra environment variables for every service (e.g. the provisioner's backends). */
     static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
             Progress progress) {
+        return start(home, dir, sandboxRoot, serviceEnvironment, progress, Options.fromEnvironment());
+    }
+
+    static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
+            Progress progress, Options options) {
         for (PipelineService service : PipelineService.values()) {
             if (!Files.isRegularFile(service.jar(home))) {
                 throw new IllegalStateException(service.jar(home) + " is missing: build with ./mvnw -B install "
                         + "-DskipTests (run_pipeline.sh does this on first use)");
             }
         }
-        LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment);
+        LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment, progress, options);
         try {
+            stack.startGuard();
             long t0 = System.nanoTime();
-            stack.broker = KafkaBroker.start(dir.resolve("kafka"));
-            stack.broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
-            progress.line(String.format("stack: kafka ready on %s (%.1f s)", stack.broker.bootstrapServers(),
+            stack.startBroker();
+            progress.line(String.format("stack: kafka ready on %s (%.1f s)", stack.bootstrapServers(),
                     (System.nanoTime() - t0) / 1e9));
             t0 = System.nanoTime();
             stack.startServices();
@@ -85,6 +135,102 @@ final class LocalStack implements AutoCloseable {
         return dir.resolve("logs");
     }
 
+    Path dir() {
+        return dir;
+    }
+
+    /** The pid of a service's current process. */
+    long pid(PipelineService service) {
+        return supervisor(service).pid();
+    }
+
+    /** A service's HTTP port (the same across restarts). */
+    int port(PipelineService service) {
+        synchronized (ports) {
+            return ports.get(service);
+        }
+    }
+
+    /** SIGKILL to a service's current process (a fault for tests); it is restarted unless supervision is off. */
+    void kill(PipelineService service) {
+        supervisor(service).kill();
+    }
+
+    /** How often a service was restarted. */
+    int restarts(PipelineService service) {
+        return supervisor(service).restarts();
+    }
+
+    /** Whether a service was given up (crash loop, or an exit with supervision off). */
+    boolean isDead(PipelineService service) {
+        return supervisor(service).isDead();
+    }
+
+    long kafkaPid() {
+        return kafka.pid();
+    }
+
+    /** SIGKILL to the broker; it is restarted on the same ports and data unless supervision is off. */
+    void killKafka() {
+        kafka.kill();
+    }
+
+    /** Restarts so far by process: each service's id, and {@value #KAFKA}. */
+    Map<String, Integer> restartCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        synchronized (services) {
+            services.forEach((service, process) -> counts.put(service.id(), process.restarts()));
+        }
+        if (kafka != null) {
+            counts.put(KAFKA, kafka.restarts());
+        }
+        return counts;
+    }
+
+    private SupervisedProcess supervisor(PipelineService service) {
+        synchronized (services) {
+            SupervisedProcess process = services.get(service);
+            if (process == null) {
+                throw new IllegalStateException(service.id() + " is not started");
+            }
+            return process;
+        }
+    }
+
+    private void startGuard() {
+        synchronized (this) {
+            record = StackRecord.create(dir.getFileName().toString(), owner, Instant.now());
+        }
+        writeRecord();
+        if (owner.startTicks() != null) {
+            guard = StackGuard.start(dir, owner, options.guardGrace());
+            ProcessIdentity.of(guard.pid()).ifPresent(id -> remember("guard", id));
+            writeRecord();
+        }
+    }
+
+    private void startBroker() {
+        Path kafkaDir = dir.resolve(StackFile.KAFKA_DIRECTORY);
+        broker = KafkaBroker.start(kafkaDir);
+        broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
+        int port = broker.port();
+        int controllerPort = broker.controllerPort();
+        remember(KAFKA, broker.process());
+        kafka = new SupervisedProcess(KAFKA, () -> {
+            KafkaBroker previous = broker;
+            if (previous != null) {
+                previous.close(); // it is gone: this only drops its shutdown hook
+            }
+            KafkaBroker next = KafkaBroker.start(kafkaDir, port, controllerPort, KafkaBroker.DEFAULT_START_TIMEOUT);
+            broker = next;
+            return next.process();
+        }, options.restarts(), options.supervise(), broker.logFile(), this::report, restarted -> {
+            remember(KAFKA, restarted);
+            writeRecord();
+        }).supervise(broker.process());
+        writeRecord();
+    }
+
     private void startServices() {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (PipelineService service : PipelineService.values()) {
@@ -95,39 +241,107 @@ final class LocalStack implements AutoCloseable {
             command.addAll(JVM_OPTIONS);
             command.add("-jar");
             command.add(service.jar(home).toString());
-            Map<String, String> environment = new java.util.HashMap<>(serviceEnvironment);
+            Map<String, String> environment = new HashMap<>(serviceEnvironment);
             environment.putAll(Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     "HTTP_PORT", Integer.toString(port),
                     "INTTEST_HOME", home.toString(),
-                    "INTTEST_SANDBOX_ROOT", sandboxRoot.toString()));
-            Process process = ProcessControl.start(command, log, environment, dir);
-            synchronized (pids) {
-                pids.put(service, process.pid());
+                    "INTTEST_SANDBOX_ROOT", sandboxRoot.toString(),
+                    INSTANCE_ID_ENV, service.id() + "-" + dir.getFileName()));
+            environment.putAll(OwnerEnvironment.of(owner));
+            SupervisedProcess process = new SupervisedProcess(service.id(),
+                    () -> ProcessControl.start(command, log, environment, dir), options.restarts(),
+                    options.supervise(), log, this::report, restarted -> {
+                        remember(service.id(), restarted);
+                        writeRecord();
+                    });
+            synchronized (ports) {
                 ports.put(service, port);
             }
+            synchronized (services) {
+                services.put(service, process);
+            }
+            process.start();
+            remember(service.id(), process.process());
             ready.add(CompletableFuture.runAsync(() -> HttpReadiness.await(
                     URI.create("http://127.0.0.1:" + port + "/q/health/ready"), READY_TIMEOUT, process.pid(), log)));
         }
+        writeRecord();
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
     }
 
-    @Override
-    public synchronized void close() {
-        if (closed) {
+    private void report(String line) {
+        progress.line("stack: " + line);
+    }
+
+    private void remember(String name, Process process) {
+        ProcessIdentity.of(process.pid()).ifPresent(id -> remember(name, id));
+    }
+
+    private void remember(String name, ProcessIdentity identity) {
+        synchronized (identities) {
+            identities.put(name, identity);
+        }
+    }
+
+    /** stack.json (and stack.pids) as things are now. */
+    private synchronized void writeRecord() {
+        if (record == null) {
             return;
         }
-        closed = true;
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        synchronized (pids) {
-            pids.values().forEach(pid -> stops.add(CompletableFuture.runAsync(
-                    () -> stopAlone(pid))));
+        List<StackRecord.Service> entries = new ArrayList<>();
+        StackRecord.Kafka kafkaEntry = null;
+        synchronized (identities) {
+            synchronized (services) {
+                services.forEach((service, process) -> entries.add(new StackRecord.Service(service.id(),
+                        identities.get(service.id()), port(service), process.restarts())));
+            }
+            KafkaBroker b = broker;
+            if (b != null) {
+                kafkaEntry = new StackRecord.Kafka(identities.get(KAFKA), b.port(), b.controllerPort(),
+                        b.workDir().resolve("data").toString(), kafka == null ? 0 : kafka.restarts());
+            }
+            record = record.with(kafkaEntry, entries, identities.get("guard"), Instant.now());
         }
+        try {
+            StackFile.write(dir, record);
+        } catch (UncheckedIOException e) {
+            progress.line("stack: cannot write " + dir.resolve(StackFile.RECORD) + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        // no restarts from here on, and no guard: this JVM stops everything itself
+        List<SupervisedProcess> all = new ArrayList<>();
+        synchronized (services) {
+            all.addAll(services.values());
+        }
+        all.forEach(SupervisedProcess::close);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (guard != null) {
+            guard.destroyForcibly();
+        }
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        all.forEach(process -> stops.add(CompletableFuture.runAsync(() -> stopAlone(process.process()))));
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
         if (broker != null) {
             broker.close();
         }
-        deleteRecursively(dir.resolve("kafka"));
+        deleteRecursively(dir.resolve(StackFile.KAFKA_DIRECTORY));
+        try {
+            StackFile.markClosed(dir);
+        } catch (UncheckedIOException e) {
+            // the stack directory is gone: nothing to mark
+        }
     }
 
     private static void deleteRecursively(Path path) {
@@ -145,7 +359,11 @@ final class LocalStack implements AutoCloseable {
      * Stops a pipeline service but not its descendants: a sandbox the provisioner started for a run with
      * skip_teardown must outlive the stack (a normal run's sandbox is gone by then, torn down by the pipeline).
      */
-    private static void stopAlone(long pid) {
+    private static void stopAlone(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        long pid = process.pid();
         ProcessControl.signal(pid, "TERM");
         if (!ProcessControl.awaitExit(pid, Duration.ofSeconds(10))) {
             ProcessControl.signal(pid, "KILL");

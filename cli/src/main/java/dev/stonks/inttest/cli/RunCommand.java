@@ -4,14 +4,20 @@ import dev.stonks.inttest.events.EventCodec;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.ResultsSchema;
+import dev.stonks.inttest.events.RunCancelRequested;
+import dev.stonks.inttest.events.RunEvent;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.RunVerdict;
 import dev.stonks.inttest.localstack.InttestHome;
+import dev.stonks.inttest.localstack.sandbox.OrphanSandboxes;
+import dev.stonks.inttest.localstack.stack.StackFile;
+import dev.stonks.inttest.localstack.stack.StackReaper;
 import dev.stonks.inttest.resultspage.ResultsPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +31,17 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code inttest run}: brings up the embedded stack, requests one run, prints each stage as its events arrive,
- * writes the results file, shuts everything down and returns the verdict's exit code (2 when no verdict came).
+ * {@code inttest run}: removes what dead owners left, brings up the embedded stack, requests one run, prints each
+ * stage as its events arrive, writes the results file, shuts everything down and returns the verdict's exit code (2
+ * when no verdict came). SIGINT or SIGTERM cancels the run: the CLI waits up to 60 s for its verdict (a second
+ * signal stops the waiting) and exits 130 or 143.
  */
 final class RunCommand {
     static final String SANDBOX_ROOT_ENV = "INTTEST_SANDBOX_ROOT";
+    /** How long the CLI waits for a cancelled run's verdict after SIGINT or SIGTERM. */
+    static final Duration CANCEL_WAIT = Duration.ofSeconds(60);
+    /** Between SIGTERM and SIGKILL when removing what a dead owner left. */
+    private static final Duration REAP_GRACE = Duration.ofSeconds(10);
 
     private final RunOptions options;
     private final PrintStream out;
@@ -51,6 +63,7 @@ final class RunCommand {
         }
         progress.line("run " + options.runId() + ": image tag " + options.imageTag() + ", backend "
                 + options.backend() + (options.skipTeardown() ? ", teardown skipped" : ""));
+        reapDeadOwners(home, sandboxRoot);
         LocalStack stack;
         try {
             // a kubernetes run: the provisioner makes the sandbox in the cluster of the kubeconfig / service account
@@ -76,13 +89,42 @@ final class RunCommand {
         }
     }
 
+    /**
+     * Removes what runs whose CLI died left behind: stacks whose owner is gone, then sandboxes whose owner is gone
+     * (not those kept with skip_teardown: their expiry ends them). Never fails the run.
+     */
+    private void reapDeadOwners(Path home, Path sandboxRoot) {
+        try {
+            List<StackReaper.Reaped> stacks = new StackReaper(REAP_GRACE).reapDead(StackFile.stacksRoot(home));
+            List<String> sandboxes = OrphanSandboxes.reap(sandboxRoot, REAP_GRACE);
+            if (!stacks.isEmpty() || !sandboxes.isEmpty()) {
+                progress.line("reaped what dead owners left: " + stacks.size() + " stack(s) "
+                        + stacks.stream().map(r -> r.dir().getFileName().toString()).toList() + ", "
+                        + sandboxes.size() + " sandbox(es) " + sandboxes);
+            }
+        } catch (RuntimeException e) {
+            progress.line("warning: could not reap what dead owners left: " + e.getMessage());
+        }
+    }
+
     private int runAndReport(LocalStack stack) {
-        Optional<RunVerdict> verdict;
-        try (RunWatcher watcher = new RunWatcher(stack.bootstrapServers(), options.runId())) {
+        Optional<RunVerdict> verdict = Optional.empty();
+        try (RunWatcher watcher = new RunWatcher(stack.bootstrapServers(), options.runId());
+                Interrupts interrupts = Interrupts.install()) {
             publish(stack.bootstrapServers(), new RunRequested(options.runId(), options.imageTag(), options.namespace(),
-                    options.skipTeardown(), options.scale(), options.backend(), Instant.now(),
-                    "cli:" + System.getProperty("user.name"), null));
-            verdict = watcher.awaitVerdict(options.timeout(), received -> progress.event(received.event()));
+                    options.skipTeardown(), options.scale(), options.backend(), Instant.now(), requestedBy(), null),
+                    "run.requested");
+            Instant deadline = Instant.now().plus(options.timeout());
+            while (verdict.isEmpty() && Instant.now().isBefore(deadline) && !interrupts.stopWaiting()) {
+                Optional<String> signal = interrupts.takeCancel();
+                if (signal.isPresent()) {
+                    deadline = requestCancel(stack, signal.get(), deadline);
+                }
+                verdict = watcher.pollOnce(received -> progress.event(received.event()));
+            }
+            if (interrupts.interrupted()) {
+                return afterInterrupt(stack, interrupts, verdict);
+            }
         }
         if (verdict.isEmpty()) {
             progress.line("no verdict within " + options.timeout().toSeconds() + " s; logs in " + stack.logs());
@@ -95,17 +137,49 @@ final class RunCommand {
         return verdict.get().exitCode();
     }
 
-    private void publish(String bootstrapServers, RunRequested request) {
+    /** Publishes run.cancel-requested; returns the new deadline: at most {@link #CANCEL_WAIT} from now. */
+    private Instant requestCancel(LocalStack stack, String signal, Instant deadline) {
+        try {
+            publish(stack.bootstrapServers(), new RunCancelRequested(options.runId(), "interrupted by SIG" + signal,
+                    Instant.now(), requestedBy()), "run.cancel-requested");
+            progress.line("cancel requested (SIG" + signal + "); waiting up to " + CANCEL_WAIT.toSeconds()
+                    + " s for teardown; press Ctrl-C again to stop waiting");
+        } catch (RuntimeException e) {
+            progress.line("cancel could not be requested (SIG" + signal + "): " + e.getMessage());
+        }
+        Instant limit = Instant.now().plus(CANCEL_WAIT);
+        return limit.isBefore(deadline) ? limit : deadline;
+    }
+
+    /** After SIGINT/SIGTERM: the results when the verdict came, and 130/143 whatever the verdict said. */
+    private int afterInterrupt(LocalStack stack, Interrupts interrupts, Optional<RunVerdict> verdict) {
+        if (verdict.isPresent()) {
+            writeResults(verdict.get());
+        } else if (interrupts.stopWaiting()) {
+            progress.line("stopped waiting for the cancelled run; the stack stops now, and the next run removes "
+                    + "what is left");
+        } else {
+            progress.line("no verdict within " + CANCEL_WAIT.toSeconds() + " s of the cancel; logs in "
+                    + stack.logs());
+        }
+        return interrupts.exitCode();
+    }
+
+    private static String requestedBy() {
+        return "cli:" + System.getProperty("user.name");
+    }
+
+    private void publish(String bootstrapServers, RunEvent event, String what) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(request, "cli")))
+            producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(event, "cli")))
                     .get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while requesting the run", e);
+            throw new IllegalStateException("interrupted while publishing " + what, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish run.requested: " + e.getMessage(), e);
+            throw new IllegalStateException("could not publish " + what + ": " + e.getMessage(), e);
         }
     }
 

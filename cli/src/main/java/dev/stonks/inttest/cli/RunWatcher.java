@@ -51,20 +51,29 @@ final class RunWatcher implements AutoCloseable {
     Optional<RunVerdict> awaitVerdict(Duration timeout, Consumer<ReceivedEvent> listener) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                if (!runId.equals(record.key())) {
-                    continue;
-                }
-                ReceivedEvent received;
-                try {
-                    received = KafkaEventRecords.decode(record);
-                } catch (InvalidEventException e) {
-                    continue; // the services dead-letter it; the watcher only reports valid events
-                }
-                listener.accept(received);
-                if (received.event() instanceof RunVerdict verdict) {
-                    return Optional.of(verdict);
-                }
+            Optional<RunVerdict> verdict = pollOnce(listener);
+            if (verdict.isPresent()) {
+                return verdict;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** One poll (200 ms at most): hands on the run's events; the verdict when it was among them. */
+    Optional<RunVerdict> pollOnce(Consumer<ReceivedEvent> listener) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            if (!runId.equals(record.key())) {
+                continue;
+            }
+            ReceivedEvent received;
+            try {
+                received = KafkaEventRecords.decode(record);
+            } catch (InvalidEventException e) {
+                continue; // the services dead-letter it; the watcher only reports valid events
+            }
+            listener.accept(received);
+            if (received.event() instanceof RunVerdict verdict) {
+                return Optional.of(verdict);
             }
         }
         return Optional.empty();

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  * Removes the local stacks whose owner is dead: every process recorded in their {@code stack.json} that is still the
  * very process recorded (pid and start ticks; a recycled pid is never signalled) is stopped, alone (not its
  * descendants: a sandbox kept with skip_teardown outlives its stack), and the broker's data directory is deleted. A
- * directory without a {@code stack.json} of the pipeline, or with a live owner, is not touched.
+ * directory without a {@code stack.json} of the pipeline, with a live owner, or marked {@link StackFile#CLOSED}, is
+ * not touched.
  */
 public final class StackReaper {
     private static final System.Logger LOG = System.getLogger(StackReaper.class.getName());
@@ -54,6 +55,9 @@ public final class StackReaper {
         }
         dirs.sort(Comparator.naturalOrder());
         for (Path dir : dirs) {
+            if (StackFile.isClosed(dir)) {
+                continue; // stopped normally, or cleaned up already
+            }
             StackFile.read(dir).filter(StackRecord::isOwnerGone).ifPresent(record -> {
                 try {
                     reaped.add(reap(dir, record));
