@@ -13,6 +13,7 @@ public enum EventType {
     RUN_CANCEL_REQUESTED("run.cancel-requested", Topics.RUNS, RunCancelRequested.class),
     RUN_REPLAY_REQUESTED("run.replay-requested", Topics.RUNS, RunReplayRequested.class),
     STAGE_STARTED("stage.started", Topics.STAGES, StageStarted.class),
+    STAGE_HEARTBEAT("stage.heartbeat", Topics.STAGES, StageHeartbeat.class),
     STAGE_COMPLETED("stage.completed", Topics.STAGES, StageCompleted.class),
     RUN_TIMED_OUT("run.timed-out", Topics.STAGES, RunTimedOut.class),
     RUN_VERDICT("run.verdict", Topics.VERDICTS, RunVerdict.class),

@@ -10,8 +10,14 @@ public final class StageChain {
     private StageChain() {
     }
 
-    /** The stage a completed stage triggers, if any; teardown triggers only the report. */
+    /**
+     * The stage a completed stage triggers, if any; teardown triggers only the report. A stage stopped by a cancel
+     * leads straight to teardown.
+     */
     public static Optional<Stage> next(StageCompleted completed) {
+        if (completed.cancelled() && completed.stage() != Stage.TEARDOWN) {
+            return Optional.of(Stage.TEARDOWN);
+        }
         return switch (completed.stage()) {
             case TEARDOWN -> Optional.empty();
             // profiling runs even when tests failed: their timings are still worth having

@@ -30,6 +30,11 @@ public record StageCompleted(String runId, Stage stage, int attempt, StageStatus
         return status == StageStatus.OK;
     }
 
+    /** Whether the stage stopped because its run was cancelled. */
+    public boolean cancelled() {
+        return error != null && error.cancelled();
+    }
+
     /** The stage output as a typed record. */
     public <T> T output(Class<T> type) {
         return Json.convert(output, type);

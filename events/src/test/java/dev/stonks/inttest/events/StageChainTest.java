@@ -35,11 +35,22 @@ class StageChainTest {
     }
 
     @Test
+    void aCancelledStageGoesStraightToTeardownEvenFromTheTests() {
+        Instant now = Instant.now();
+        StageCompleted cancelledTests = new StageCompleted("r1", Stage.INTEGRATION_TESTS, 1, StageStatus.FAILED, now,
+                now, 0.0, new StageError(StageError.CANCELLED, "run r1 cancelled"), null, CONTEXT);
+        assertThat(StageChain.next(cancelledTests)).contains(Stage.TEARDOWN);
+        StageCompleted cancelledTeardown = new StageCompleted("r1", Stage.TEARDOWN, 1, StageStatus.FAILED, now, now,
+                0.0, new StageError(StageError.CANCELLED, "x"), null, CONTEXT);
+        assertThat(StageChain.next(cancelledTeardown)).isEmpty();
+    }
+
+    @Test
     void aTimeOutLeadsToTeardownUnlessTeardownTimedOut() {
         Instant now = Instant.now();
-        assertThat(StageChain.next(new RunTimedOut("r1", Stage.SEED_DATA, 1, 60, now, CONTEXT)))
+        assertThat(StageChain.next(new RunTimedOut("r1", Stage.SEED_DATA, 1, 60, now, CONTEXT, null)))
                 .isEqualTo(Optional.of(Stage.TEARDOWN));
-        assertThat(StageChain.next(new RunTimedOut("r1", Stage.TEARDOWN, 1, 60, now, CONTEXT))).isEmpty();
+        assertThat(StageChain.next(new RunTimedOut("r1", Stage.TEARDOWN, 1, 60, now, CONTEXT, null))).isEmpty();
     }
 
     private static StageCompleted completed(Stage stage, StageStatus status) {

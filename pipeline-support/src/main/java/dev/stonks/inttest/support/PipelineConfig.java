@@ -2,6 +2,7 @@ package dev.stonks.inttest.support;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Settings every pipeline service has. */
@@ -19,4 +20,12 @@ public interface PipelineConfig {
     /** How many event ids each service remembers to drop redeliveries it has already handled. */
     @WithDefault("10000")
     int dedupCapacity();
+
+    /** How often a working stage publishes stage.heartbeat. */
+    @WithDefault("PT3S")
+    Duration heartbeatInterval();
+
+    /** How far back a stage service reads inttest.runs and inttest.stages at start (cancels, completed stages). */
+    @WithDefault("PT6H")
+    Duration runLogLookback();
 }

@@ -38,8 +38,13 @@ public class EndpointProfiler {
     }
 
     public ProfilingOutput profile(TestsOutput tests, RunContext context) {
+        return profile(tests, context, () -> { });
+    }
+
+    /** As above; {@code checkpoint} runs before each endpoint is measured and throws to stop (a cancelled run). */
+    public ProfilingOutput profile(TestsOutput tests, RunContext context, Runnable checkpoint) {
         SqlReading statements = sql.read(context);
-        WarmSamples warm = sampler.sample(tests.examples(), context.services());
+        WarmSamples warm = sampler.sample(tests.examples(), context.services(), checkpoint);
         MemoryReading memoryReading = memory.read(context);
         ProfilingOutput output = assemble(config.slowThresholdMs(), tests, warm, memoryReading, statements);
         LOG.infof("%s: %d endpoints (%d measured warm), slow: %s; memory of %d services; %d statements; "

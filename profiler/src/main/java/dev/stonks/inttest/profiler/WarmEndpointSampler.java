@@ -74,6 +74,12 @@ public class WarmEndpointSampler {
      * @param serviceUrls base URL per service (the run context's services)
      */
     public WarmSamples sample(Map<String, EndpointExample> examples, Map<String, String> serviceUrls) {
+        return sample(examples, serviceUrls, () -> { });
+    }
+
+    /** As above; {@code checkpoint} runs before each endpoint and throws to stop. */
+    public WarmSamples sample(Map<String, EndpointExample> examples, Map<String, String> serviceUrls,
+            Runnable checkpoint) {
         if (examples.isEmpty()) {
             return WarmSamples.none();
         }
@@ -82,6 +88,7 @@ public class WarmEndpointSampler {
         Map<String, List<Double>> measured = new TreeMap<>();
         Map<String, String> unavailable = new TreeMap<>();
         new TreeMap<>(examples).forEach((endpoint, example) -> {
+            checkpoint.run();
             try {
                 measured.put(endpoint, measure(run, example, serviceUrls));
             } catch (NotMeasured e) {

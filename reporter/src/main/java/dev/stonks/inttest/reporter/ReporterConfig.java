@@ -9,8 +9,19 @@ import java.time.Duration;
 @ConfigMapping(prefix = "reporter")
 public interface ReporterConfig {
 
-    /** Per-stage deadlines: from the event that should trigger the stage (or its start) to its completion. */
+    /** Per-stage maximum durations: from the stage's start to its completion. */
     Deadlines deadlines();
+
+    /**
+     * A working stage that sends no sign of life (stage.started, stage.heartbeat) for this long, or a triggered stage
+     * that does not start within it, is given up: its service is gone.
+     */
+    @WithDefault("PT30S")
+    Duration heartbeatTimeout();
+
+    /** How far back the reporter rebuilds runs from the log when it (re)starts. */
+    @WithDefault("PT24H")
+    Duration recoveryHorizon();
 
     /**
      * The seed's performance targets ("Performance targets" table): they belong to the system under test, so they

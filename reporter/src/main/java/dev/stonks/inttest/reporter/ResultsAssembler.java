@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageError;
 import dev.stonks.inttest.events.StageStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,11 +39,17 @@ final class ResultsAssembler {
         JsonNode tests = output(run, Stage.INTEGRATION_TESTS);
         int failed = tests.path("failed").asInt(0);
         int errors = tests.path("errors").asInt(0);
-        root.put("exit_code", ExitCode.of(run.stages(), failed, errors));
+        root.put("exit_code", ExitCode.of(run.stages(), failed, errors, run.cancel() != null));
+        if (run.cancel() != null) {
+            ObjectNode cancelled = root.putObject("cancelled");
+            cancelled.put("by", run.cancel().requestedBy());
+            cancelled.put("reason", run.cancel().reason());
+            cancelled.put("at", run.cancel().requestedAt().truncatedTo(ChronoUnit.MILLIS).toString());
+        }
 
         ObjectNode stages = root.putObject("stages");
         for (Stage stage : Stage.values()) {
-            stages.set(stage.id(), stage(run.stages().get(stage)));
+            stages.set(stage.id(), stage(run.stages().get(stage), run.cancel() != null));
         }
 
         ObjectNode testCounts = root.putObject("tests");
@@ -99,12 +106,12 @@ final class ResultsAssembler {
         return root;
     }
 
-    private static ObjectNode stage(StageRecord record) {
+    private static ObjectNode stage(StageRecord record, boolean cancelled) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         if (record == null) {
             node.put("duration_s", 0.0);
             node.put("status", StageStatus.SKIPPED.id());
-            node.put("reason", "not reached");
+            node.put("reason", cancelled ? "not reached: the run was cancelled" : "not reached");
             return node;
         }
         node.put("attempt", record.attempt());
@@ -117,13 +124,19 @@ final class ResultsAssembler {
             if (c.error() != null) {
                 node.set("error", Json.tree(c.error()));
             }
+        } else if (record.timedOut() == null) {
+            node.put("duration_s", 0.0);
+            node.put("status", StageStatus.FAILED.id());
+            ObjectNode error = node.putObject("error");
+            error.put("kind", "incomplete");
+            error.put("message", "started at " + record.started().startedAt() + " but never completed");
         } else {
             Instant from = record.started() != null ? record.started().startedAt() : record.timedOut().detectedAt();
             node.put("duration_s", round(Duration.between(from, record.timedOut().detectedAt()).toMillis() / 1000.0));
             node.put("status", StageStatus.FAILED.id());
             ObjectNode error = node.putObject("error");
-            error.put("kind", "timed_out");
-            error.put("message", "no stage.completed within " + record.timedOut().deadlineS() + " s");
+            error.put("kind", StageError.TIMED_OUT);
+            error.put("message", record.timedOut().reason());
         }
         return node;
     }

@@ -1,37 +1,44 @@
 package dev.stonks.inttest.reporter;
 
+import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.RunTimedOut;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageChain;
 import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageHeartbeat;
 import dev.stonks.inttest.events.StageStarted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
- * One run as the event stream tells it: the request, the latest attempt of each stage, and the stage the run waits
- * for with its deadline (the watchdog's view). Events of an older attempt than the one recorded are ignored;
- * repeated events of the same (stage, attempt) are de-duplicated.
+ * One run as the event stream tells it: the request, the latest attempt of each stage, a cancel, and the stage the
+ * run waits for with its last sign of life (the watchdog's view). Times are the events' own (their Kafka
+ * timestamps), so a run rebuilt from the log after a restart is judged as it was. Events of an older attempt than
+ * the one recorded are ignored; repeated events of the same (stage, attempt) are de-duplicated.
  */
 final class RunState {
     private final String runId;
-    private final Function<Stage, Duration> deadlines;
+    private final WatchdogLimits limits;
     private final Map<Stage, StageRecord> stages = new EnumMap<>(Stage.class);
     private RunRequested request;
     private RunContext context;
+    private RunCancelRequested cancel;
     private PendingStage pending;
     private Instant firstSeen;
     private int reportedAttempt;
 
-    RunState(String runId, Function<Stage, Duration> deadlines) {
+    RunState(String runId, WatchdogLimits limits) {
         this.runId = runId;
-        this.deadlines = deadlines;
+        this.limits = limits;
+    }
+
+    String runId() {
+        return runId;
     }
 
     synchronized void requested(RunRequested r, Instant now) {
@@ -42,20 +49,37 @@ final class RunState {
         context = context == null ? r.toContext() : context;
         firstSeen = firstSeen == null ? now : firstSeen;
         if (stages.isEmpty()) {
-            expect(Stage.INFRA_DEPLOY, 1, now);
+            pending = PendingStage.triggered(Stage.INFRA_DEPLOY, 1, now);
         }
+    }
+
+    /** Records the first cancel of a run not finished yet; returns whether it was new. */
+    synchronized boolean cancelRequested(RunCancelRequested c) {
+        if (cancel != null || finished()) {
+            return false;
+        }
+        cancel = c;
+        return true;
     }
 
     synchronized void started(StageStarted s, Instant now) {
         StageRecord current = stages.get(s.stage());
-        if (current != null && (current.attempt() > s.attempt()
-                || (current.attempt() == s.attempt() && current.started() != null))) {
+        if (current != null && current.attempt() > s.attempt()) {
+            return;
+        }
+        if (current != null && current.attempt() == s.attempt() && current.started() != null) {
+            // a restarted service starts the stage again: a sign of life, the first start stays the start
+            alive(s.stage(), s.attempt(), now, true);
             return;
         }
         firstSeen = firstSeen == null ? now : firstSeen;
         context = s.context();
         stages.put(s.stage(), new StageRecord(s.attempt(), s, null, null));
-        expect(s.stage(), s.attempt(), now);
+        pending = PendingStage.triggered(s.stage(), s.attempt(), now).alive(now, true);
+    }
+
+    synchronized void heartbeat(StageHeartbeat h, Instant now) {
+        alive(h.stage(), h.attempt(), now, false);
     }
 
     /** Records a completion; returns true when it finishes the run (teardown done) and was not seen before. */
@@ -69,8 +93,7 @@ final class RunState {
         context = c.context();
         stages.put(c.stage(), new StageRecord(c.attempt(),
                 current != null && current.attempt() == c.attempt() ? current.started() : null, c, null));
-        pending = null;
-        StageChain.next(c).ifPresent(next -> expect(next, c.attempt(), now));
+        pending = StageChain.next(c).map(next -> PendingStage.triggered(next, c.attempt(), now)).orElse(null);
         return c.stage() == Stage.TEARDOWN;
     }
 
@@ -82,25 +105,40 @@ final class RunState {
             return false;
         }
         stages.put(t.stage(), new StageRecord(t.attempt(), current == null ? null : current.started(), null, t));
-        pending = null;
-        StageChain.next(t).ifPresent(next -> expect(next, t.attempt(), now));
+        pending = StageChain.next(t).map(next -> PendingStage.triggered(next, t.attempt(), now)).orElse(null);
         return t.stage() == Stage.TEARDOWN;
     }
 
-    /** The time-out to announce when the awaited stage is past its deadline. */
+    /** The time-out to announce when the awaited stage shows no life or ran too long. */
     synchronized Optional<RunTimedOut> overdue(Instant now) {
-        if (pending == null || now.isBefore(pending.deadline()) || context == null) {
+        if (pending == null || context == null) {
+            return Optional.empty();
+        }
+        Optional<String> why = pending.overdue(now, limits);
+        if (why.isEmpty()) {
             return Optional.empty();
         }
         PendingStage p = pending;
         pending = null;
+        Instant since = p.startedAt() == null ? p.triggeredAt() : p.lastSign();
         return Optional.of(new RunTimedOut(runId, p.stage(), p.attempt(),
-                deadlines.apply(p.stage()).toMillis() / 1000.0, now, context));
+                Duration.between(since, now).toMillis() / 1000.0, now, context, why.get()));
+    }
+
+    /** Whether the run is over: teardown completed or timed out. */
+    synchronized boolean finished() {
+        StageRecord teardown = stages.get(Stage.TEARDOWN);
+        return teardown != null && teardown.finished();
+    }
+
+    /** The highest attempt of any stage: the attempt a verdict is for. */
+    synchronized int attempt() {
+        return stages.values().stream().mapToInt(StageRecord::attempt).max().orElse(1);
     }
 
     /** Whether a verdict for this attempt of the run is still to be published (one per attempt). */
     synchronized boolean claimVerdict() {
-        int attempt = stages.values().stream().mapToInt(StageRecord::attempt).max().orElse(1);
+        int attempt = attempt();
         if (attempt <= reportedAttempt) {
             return false;
         }
@@ -108,11 +146,24 @@ final class RunState {
         return true;
     }
 
-    synchronized RunSnapshot snapshot() {
-        return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen);
+    /** A verdict for {@code attempt} is on the log already (found when the run was rebuilt). */
+    synchronized void verdictPublished(int attempt) {
+        reportedAttempt = Math.max(reportedAttempt, attempt);
     }
 
-    private void expect(Stage stage, int attempt, Instant now) {
-        pending = new PendingStage(stage, attempt, now.plus(deadlines.apply(stage)));
+    /** In flight: begun (requested or a stage seen) and not finished, or finished without its verdict yet. */
+    synchronized boolean verdictPending() {
+        boolean begun = request != null || !stages.isEmpty();
+        return begun && (!finished() || attempt() > reportedAttempt);
+    }
+
+    synchronized RunSnapshot snapshot() {
+        return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen, cancel);
+    }
+
+    private void alive(Stage stage, int attempt, Instant now, boolean started) {
+        if (pending != null && pending.stage() == stage && pending.attempt() == attempt) {
+            pending = pending.alive(now, started);
+        }
     }
 }

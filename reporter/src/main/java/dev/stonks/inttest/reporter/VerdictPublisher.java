@@ -9,8 +9,9 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * Assembles the results of a finished run and publishes its run.verdict, once per attempt. Created at start-up, so
- * budget limits that are not positive numbers stop the reporter from starting rather than a run's verdict.
+ * Assembles the results of a finished run and publishes its run.verdict, once per attempt, also across restarts (a
+ * verdict already on the log is never published again). Created at start-up, so budget limits that are not positive
+ * numbers stop the reporter from starting rather than a run's verdict.
  */
 @Startup
 @ApplicationScoped
@@ -18,22 +19,28 @@ public class VerdictPublisher {
     private static final Logger LOG = Logger.getLogger(VerdictPublisher.class);
     private final EventPublisher publisher;
     private final VerdictArchive archive;
+    private final VerdictLedger ledger;
     private final BudgetLimits budgets;
 
-    public VerdictPublisher(EventPublisher publisher, VerdictArchive archive, ReporterConfig config) {
+    public VerdictPublisher(EventPublisher publisher, VerdictArchive archive, VerdictLedger ledger,
+            ReporterConfig config) {
         this.publisher = publisher;
         this.archive = archive;
+        this.ledger = ledger;
         this.budgets = config.budgets().limits();
     }
 
     void publish(RunState run) {
+        run.verdictPublished(ledger.published(run.runId()));
         if (!run.claimVerdict()) {
+            LOG.debugf("run %s: verdict of attempt %d already published", run.runId(), run.attempt());
             return;
         }
         RunSnapshot snapshot = run.snapshot();
         ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now(), budgets);
         int exitCode = results.get("exit_code").asInt();
         publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, Instant.now()));
+        ledger.record(snapshot.runId(), run.attempt());
         archive.record(results);
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
     }

@@ -19,7 +19,7 @@ final class RunFixture {
     static final Instant T0 = Instant.parse("2026-01-15T12:00:00Z");
     static final RunContext CONTEXT = new RunContext("abc123", RUN, false, 1, "local", null, null);
 
-    final RunState run = new RunState(RUN, stage -> Duration.ofSeconds(60));
+    final RunState run = new RunState(RUN, WatchdogLimits.uniform(Duration.ofSeconds(60)));
     private Instant clock = T0;
 
     RunFixture() {
@@ -46,7 +46,7 @@ final class RunFixture {
         Instant start = clock;
         clock = clock.plusMillis(Math.round(afterSeconds * 1000));
         run.started(new StageStarted(RUN, stage, 1, start, CONTEXT), start);
-        run.timedOut(new RunTimedOut(RUN, stage, 1, afterSeconds, clock, CONTEXT), clock);
+        run.timedOut(new RunTimedOut(RUN, stage, 1, afterSeconds, clock, CONTEXT, null), clock);
         return this;
     }
 

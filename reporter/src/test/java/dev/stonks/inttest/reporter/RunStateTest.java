@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.ResultsSchema;
+import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.RunTimedOut;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageError;
+import dev.stonks.inttest.events.StageHeartbeat;
 import dev.stonks.inttest.events.StageStarted;
 import dev.stonks.inttest.events.StageStatus;
 import dev.stonks.inttest.events.output.EndpointProfile;
@@ -29,7 +31,7 @@ class RunStateTest {
     private static final Instant T0 = Instant.parse("2026-01-15T12:00:00Z");
     private static final RunContext CONTEXT = new RunContext("abc123", RUN, false, 1, "local", null, null);
 
-    private final RunState run = new RunState(RUN, stage -> Duration.ofSeconds(60));
+    private final RunState run = new RunState(RUN, WatchdogLimits.uniform(Duration.ofSeconds(60)));
 
     @Test
     void aPassingRunGivesExitCodeZeroAndSchemaValidResults() {
@@ -131,6 +133,98 @@ class RunStateTest {
         assertThat(run.claimVerdict()).isTrue();
         assertThat(run.completed(completed(Stage.INFRA_DEPLOY, 1, StageStatus.FAILED, null), T0)).isFalse();
         assertThat(run.snapshot().stages().get(Stage.INFRA_DEPLOY).completed().status()).isEqualTo(StageStatus.OK);
+    }
+
+    @Test
+    void aWorkingStageStaysAliveOnHeartbeatsAndIsGivenUpWhenTheyStop() {
+        RunState live = new RunState(RUN, new WatchdogLimits(Duration.ofSeconds(30), stage -> Duration.ofMinutes(10)));
+        live.requested(request(), T0);
+        live.started(new StageStarted(RUN, Stage.INTEGRATION_TESTS, 1, T0, CONTEXT), T0);
+        for (int s = 3; s <= 90; s += 3) {
+            live.heartbeat(new StageHeartbeat(RUN, Stage.INTEGRATION_TESTS, 1, T0.plusSeconds(s), CONTEXT),
+                    T0.plusSeconds(s));
+            assertThat(live.overdue(T0.plusSeconds(s + 2))).isEmpty();
+        }
+
+        assertThat(live.overdue(T0.plusSeconds(119))).isEmpty();
+        RunTimedOut timedOut = live.overdue(T0.plusSeconds(121)).orElseThrow();
+
+        assertThat(timedOut.stage()).isEqualTo(Stage.INTEGRATION_TESTS);
+        assertThat(timedOut.reason()).contains("no stage.heartbeat from integration_tests for 30 s");
+        live.timedOut(timedOut, T0.plusSeconds(121));
+        live.completed(completed(Stage.TEARDOWN, 1, StageStatus.OK, null), T0.plusSeconds(125));
+        JsonNode results = ResultsAssembler.assemble(live.snapshot(), T0.plusSeconds(125));
+        assertThat(results.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(results.at("/stages/integration_tests/error/kind").asText()).isEqualTo("timed_out");
+        assertThat(results.at("/stages/integration_tests/error/message").asText()).contains("heartbeat");
+        assertThat(ResultsSchema.violations(results.toString())).isEmpty();
+    }
+
+    @Test
+    void aStageStartedAgainByARestartedServiceIsAliveAndKeepsItsFirstStart() {
+        RunState live = new RunState(RUN, new WatchdogLimits(Duration.ofSeconds(30), stage -> Duration.ofMinutes(10)));
+        live.requested(request(), T0);
+        live.started(new StageStarted(RUN, Stage.SEED_DATA, 1, T0, CONTEXT), T0);
+        live.started(new StageStarted(RUN, Stage.SEED_DATA, 1, T0.plusSeconds(25), CONTEXT), T0.plusSeconds(25));
+
+        assertThat(live.overdue(T0.plusSeconds(50))).isEmpty();
+        assertThat(live.snapshot().stages().get(Stage.SEED_DATA).started().startedAt()).isEqualTo(T0);
+        assertThat(live.overdue(T0.plusSeconds(56))).isPresent();
+    }
+
+    @Test
+    void aStagePastItsMaximumDurationIsGivenUpDespiteHeartbeats() {
+        RunState live = new RunState(RUN, new WatchdogLimits(Duration.ofSeconds(30), stage -> Duration.ofSeconds(60)));
+        live.requested(request(), T0);
+        live.started(new StageStarted(RUN, Stage.PROFILING, 1, T0, CONTEXT), T0);
+        live.heartbeat(new StageHeartbeat(RUN, Stage.PROFILING, 1, T0.plusSeconds(59), CONTEXT), T0.plusSeconds(59));
+
+        assertThat(live.overdue(T0.plusSeconds(61)).orElseThrow().reason())
+                .isEqualTo("profiling ran past its maximum duration of 60 s");
+    }
+
+    @Test
+    void aCancelledRunSaysWhoAndWhyWithExitCodeTwoAndLaterStagesSkipped() {
+        run.requested(request(), T0);
+        complete(Stage.INFRA_DEPLOY, StageStatus.OK, null);
+        complete(Stage.SEED_DATA, StageStatus.OK, null);
+        complete(Stage.SERVICE_DEPLOY, StageStatus.OK, null);
+        assertThat(run.cancelRequested(new RunCancelRequested(RUN, "interrupted by SIGINT", T0.plusSeconds(9),
+                "cli:alice"))).isTrue();
+        assertThat(run.cancelRequested(new RunCancelRequested(RUN, "again", T0.plusSeconds(10), "cli:bob")))
+                .isFalse();
+        run.started(new StageStarted(RUN, Stage.INTEGRATION_TESTS, 1, T0, CONTEXT), T0);
+        run.completed(new StageCompleted(RUN, Stage.INTEGRATION_TESTS, 1, StageStatus.FAILED, T0,
+                T0.plusSeconds(10), 10, new StageError(StageError.CANCELLED, "run cancelled by cli:alice"), null,
+                CONTEXT), T0.plusSeconds(10));
+        complete(Stage.TEARDOWN, StageStatus.OK, null);
+
+        JsonNode results = ResultsAssembler.assemble(run.snapshot(), T0.plusSeconds(12));
+
+        assertThat(results.get("exit_code").asInt()).isEqualTo(2);
+        assertThat(results.at("/cancelled/by").asText()).isEqualTo("cli:alice");
+        assertThat(results.at("/cancelled/reason").asText()).isEqualTo("interrupted by SIGINT");
+        assertThat(results.at("/cancelled/at").asText()).isEqualTo("2026-01-15T12:00:09Z");
+        assertThat(results.at("/stages/integration_tests/status").asText()).isEqualTo("failed");
+        assertThat(results.at("/stages/integration_tests/error/kind").asText()).isEqualTo("cancelled");
+        assertThat(results.at("/stages/profiling/status").asText()).isEqualTo("skipped");
+        assertThat(results.at("/stages/profiling/reason").asText()).contains("cancelled");
+        assertThat(results.at("/stages/teardown/status").asText()).isEqualTo("ok");
+        assertThat(ResultsSchema.violations(results.toString())).isEmpty();
+        // a cancel after the verdict changes nothing
+        assertThat(run.claimVerdict()).isTrue();
+        assertThat(run.cancelRequested(new RunCancelRequested(RUN, "late", T0.plusSeconds(20), "x"))).isFalse();
+    }
+
+    @Test
+    void aVerdictFoundOnTheLogIsNeverPublishedAgain() {
+        run.requested(request(), T0);
+        run.verdictPublished(1);
+        complete(Stage.INFRA_DEPLOY, StageStatus.FAILED, null);
+        assertThat(complete(Stage.TEARDOWN, StageStatus.OK, null)).isTrue();
+
+        assertThat(run.claimVerdict()).isFalse();
+        assertThat(run.verdictPending()).isFalse();
     }
 
     private boolean complete(Stage stage, StageStatus status, Object output) {

@@ -38,6 +38,11 @@ public class SandboxSeeder {
     }
 
     public SeedOutput seed(String runId, RunContext context) {
+        return seed(runId, context, () -> { });
+    }
+
+    /** As above; {@code checkpoint} runs between the steps and throws to stop (a cancelled run). */
+    public SeedOutput seed(String runId, RunContext context, Runnable checkpoint) {
         SandboxAccess access = sandboxes.resolve(context);
         Path migrations = config.migrations().map(Path::of).orElseGet(() -> InttestHome.resolve()
                 .resolve("infra/migrations"));
@@ -48,6 +53,7 @@ public class SandboxSeeder {
         int applied = migrate(access, migrations);
         double migrateS = (System.nanoTime() - t0) / 1e9;
         LOG.infof("run %s: %d migrations applied from %s in %.2f s", runId, applied, migrations, migrateS);
+        checkpoint.run();
 
         try (Connection connection = DriverManager.getConnection(access.jdbcUrl(), access.user(), access.password());
                 MinioObjectStore store = MinioObjectStore.create(access.s3Endpoint(), access.s3AccessKey(),

@@ -2,10 +2,9 @@ package dev.stonks.inttest.seeder;
 
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
-import dev.stonks.inttest.events.StageExecution;
 import dev.stonks.inttest.events.StageResult;
-import dev.stonks.inttest.support.EventPublisher;
 import dev.stonks.inttest.support.ReceivedEvents;
+import dev.stonks.inttest.support.stage.StageRunner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -16,12 +15,12 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class SeedTrigger {
     private final ReceivedEvents received;
-    private final EventPublisher publisher;
+    private final StageRunner stages;
     private final SandboxSeeder seeder;
 
-    public SeedTrigger(ReceivedEvents received, EventPublisher publisher, SandboxSeeder seeder) {
+    public SeedTrigger(ReceivedEvents received, StageRunner stages, SandboxSeeder seeder) {
         this.received = received;
-        this.publisher = publisher;
+        this.stages = stages;
         this.seeder = seeder;
     }
 
@@ -30,8 +29,9 @@ public class SeedTrigger {
     public CompletionStage<Void> onStage(Message<byte[]> message) {
         return received.handle(message, r -> {
             if (r.event() instanceof StageCompleted c && c.stage() == Stage.INFRA_DEPLOY && c.ok()) {
-                StageExecution.run(publisher::publish, c.runId(), Stage.SEED_DATA, c.attempt(), c.context(),
-                        ctx -> StageResult.ok(seeder.seed(c.runId(), ctx), ctx));
+                stages.run(c.runId(), Stage.SEED_DATA, c.attempt(), c.context(),
+                        ctx -> StageResult.ok(seeder.seed(c.runId(), ctx, () -> stages.throwIfCancelled(c.runId(),
+                                Stage.SEED_DATA)), ctx));
             }
         });
     }

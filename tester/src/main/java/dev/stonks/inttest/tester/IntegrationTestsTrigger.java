@@ -2,10 +2,9 @@ package dev.stonks.inttest.tester;
 
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
-import dev.stonks.inttest.events.StageExecution;
 import dev.stonks.inttest.tester.runner.SuiteRunner;
-import dev.stonks.inttest.support.EventPublisher;
 import dev.stonks.inttest.support.ReceivedEvents;
+import dev.stonks.inttest.support.stage.StageRunner;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -22,12 +21,12 @@ public class IntegrationTestsTrigger {
     private static final Logger LOG = Logger.getLogger(IntegrationTestsTrigger.class);
 
     private final ReceivedEvents received;
-    private final EventPublisher publisher;
+    private final StageRunner stages;
     private final SuiteRunner runner;
 
-    public IntegrationTestsTrigger(ReceivedEvents received, EventPublisher publisher, SuiteRunner runner) {
+    public IntegrationTestsTrigger(ReceivedEvents received, StageRunner stages, SuiteRunner runner) {
         this.received = received;
-        this.publisher = publisher;
+        this.stages = stages;
         this.runner = runner;
     }
 
@@ -43,7 +42,8 @@ public class IntegrationTestsTrigger {
 
     void test(StageCompleted deployed) {
         LOG.infof("run %s: service_deploy #%d ok, running integration_tests", deployed.runId(), deployed.attempt());
-        StageExecution.run(publisher::publish, deployed.runId(), Stage.INTEGRATION_TESTS, deployed.attempt(),
-                deployed.context(), ctx -> runner.run(deployed.runId(), ctx));
+        String runId = deployed.runId();
+        stages.run(runId, Stage.INTEGRATION_TESTS, deployed.attempt(), deployed.context(),
+                ctx -> runner.run(runId, ctx, () -> stages.isCancelled(runId)));
     }
 }

@@ -17,6 +17,8 @@ import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.support.EventPublisher;
 import dev.stonks.inttest.support.PipelineConfig;
 import dev.stonks.inttest.support.ReceivedEvents;
+import dev.stonks.inttest.support.stage.RunLog;
+import dev.stonks.inttest.support.stage.StageRunner;
 import dev.stonks.inttest.tester.runner.SuiteRunner;
 import dev.stonks.inttest.tester.runner.fixtures.PassingFixture;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -77,10 +79,21 @@ class IntegrationTestsTriggerTest {
             public int dedupCapacity() {
                 return 100;
             }
+
+            @Override
+            public Duration heartbeatInterval() {
+                return Duration.ZERO;
+            }
+
+            @Override
+            public Duration runLogLookback() {
+                return Duration.ZERO;
+            }
         };
         SuiteRunner runner = new SuiteRunner(vertx, new SuiteRunner.Settings(List.of(PassingFixture.class),
                 Duration.ofSeconds(1), Duration.ofSeconds(10)));
-        trigger = new IntegrationTestsTrigger(new ReceivedEvents(config), new EventPublisher(emitter, config), runner);
+        trigger = new IntegrationTestsTrigger(new ReceivedEvents(config), new StageRunner(
+                new EventPublisher(emitter, config), RunLog.standalone(), Duration.ZERO), runner);
     }
 
     @Test

@@ -72,7 +72,7 @@ public class RunRequests {
             throw GatewayException.invalidField("reason", "reason must be at most " + MAX_REASON
                     + " characters without control characters");
         }
-        return new RunCancelRequested(runId, why, now);
+        return new RunCancelRequested(runId, why, now, "api");
     }
 
     private static void check(String field, Runnable validation) {

@@ -25,6 +25,8 @@ import dev.stonks.inttest.provisioner.kubernetes.TestKubelet.Fault;
 import dev.stonks.inttest.provisioner.stage.SandboxStages;
 import dev.stonks.inttest.provisioner.target.StonksTarget;
 import dev.stonks.inttest.support.EventPublisher;
+import dev.stonks.inttest.support.stage.RunLog;
+import dev.stonks.inttest.support.stage.StageRunner;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
@@ -171,7 +173,7 @@ class KubernetesBackendIT {
                 null);
 
         // When
-        StageCompleted infra = stages.infraDeploy(request);
+        StageCompleted infra = stages.infraDeploy(request).orElseThrow();
 
         // Then: the stage failed, naming the component and why, so the run ends with exit code 2
         assertThat(infra.status()).isEqualTo(StageStatus.FAILED);
@@ -182,7 +184,7 @@ class KubernetesBackendIT {
         assertThat(StageChain.next(infra)).contains(Stage.TEARDOWN);
 
         // When the chain's teardown runs
-        StageCompleted teardown = stages.teardown(run, infra.attempt(), infra.context(), "infra_deploy failed");
+        StageCompleted teardown = stages.teardown(run, infra.attempt(), infra.context(), "infra_deploy failed").orElseThrow();
 
         // Then
         assertThat(teardown.status()).isEqualTo(StageStatus.OK);
@@ -326,7 +328,7 @@ class KubernetesBackendIT {
     }
 
     private SandboxStages stages(List<InttestEvent> published) {
-        return new SandboxStages(new EventPublisher(null, null) {
+        return new SandboxStages(new StageRunner(new EventPublisher(null, null) {
             @Override
             public void publish(InttestEvent event) {
                 published.add(event);
@@ -336,7 +338,7 @@ class KubernetesBackendIT {
             public void publish(InttestEvent event, String replayOf) {
                 published.add(event);
             }
-        }, new SandboxBackends(null, null, null) {
+        }, RunLog.standalone(), Duration.ZERO), new SandboxBackends(null, null, null) {
             @Override
             public SandboxBackend require(String name) {
                 return backend;

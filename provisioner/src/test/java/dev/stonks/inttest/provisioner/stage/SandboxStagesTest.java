@@ -25,6 +25,9 @@ import dev.stonks.inttest.provisioner.backend.SandboxBackend;
 import dev.stonks.inttest.provisioner.backend.SandboxBackends;
 import dev.stonks.inttest.provisioner.backend.ServicesDeployment;
 import dev.stonks.inttest.support.EventPublisher;
+import dev.stonks.inttest.support.stage.RunLog;
+import dev.stonks.inttest.support.stage.StageRunner;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +40,7 @@ class SandboxStagesTest {
 
     private final List<InttestEvent> published = new ArrayList<>();
     private final FakeBackend backend = new FakeBackend();
-    private final SandboxStages stages = new SandboxStages(new EventPublisher(null, null) {
+    private final SandboxStages stages = new SandboxStages(new StageRunner(new EventPublisher(null, null) {
         @Override
         public void publish(InttestEvent event) {
             published.add(event);
@@ -47,7 +50,7 @@ class SandboxStagesTest {
         public void publish(InttestEvent event, String replayOf) {
             published.add(event);
         }
-    }, new SandboxBackends(null, null, null) {
+    }, RunLog.standalone(), Duration.ZERO), new SandboxBackends(null, null, null) {
         @Override
         public SandboxBackend require(String name) {
             if (!name.equals("local")) {
@@ -65,7 +68,7 @@ class SandboxStagesTest {
     @Test
     void infraDeployHandsTheEndpointsOnInTheContext() {
         // When
-        StageCompleted done = stages.infraDeploy(runRequested(RUN, "latest", false));
+        StageCompleted done = stages.infraDeploy(runRequested(RUN, "latest", false)).orElseThrow();
 
         // Then
         assertThat(published).hasSize(2).first().isInstanceOf(StageStarted.class);
@@ -80,7 +83,7 @@ class SandboxStagesTest {
     @Test
     void serviceDeployRunsAsTheAttemptOfTheSeedDataItFollows() {
         StageCompleted done = stages.serviceDeploy(completed(RUN, Stage.SEED_DATA, 3, StageStatus.OK,
-                context(RUN, "abc", false)));
+                context(RUN, "abc", false))).orElseThrow();
 
         assertThat(done.attempt()).isEqualTo(3);
         assertThat(backend.servicesAttempt).isEqualTo(3);
@@ -89,7 +92,7 @@ class SandboxStagesTest {
 
     @Test
     void skipTeardownLeavesTheSandboxAndReportsSkipped() {
-        StageCompleted done = stages.teardown(RUN, 1, context(RUN, "latest", true), "profiling ok");
+        StageCompleted done = stages.teardown(RUN, 1, context(RUN, "latest", true), "profiling ok").orElseThrow();
 
         assertThat(done.status()).isEqualTo(StageStatus.SKIPPED);
         assertThat(backend.tornDown).isEmpty();
@@ -100,42 +103,48 @@ class SandboxStagesTest {
     void aRefusedTeardownIsAFailedStageWithTheKind() {
         backend.teardownFailure = new StageFailedException("not_owned", "not ours");
 
-        StageCompleted done = stages.teardown(RUN, 1, context(RUN, "latest", false), "profiling ok");
+        StageCompleted done = stages.teardown(RUN, 1, context(RUN, "latest", false), "profiling ok").orElseThrow();
 
         assertThat(done.status()).isEqualTo(StageStatus.FAILED);
         assertThat(done.error().kind()).isEqualTo("not_owned");
     }
 
     @Test
-    void cancelTearsTheSandboxDownAndStopsLaterStagesOfTheRun() {
+    void aCancelledRunGetsNoFurtherDeployButStillItsTeardown() {
         // Given
         backend.runs.put(RUN, context(RUN, "latest", false));
 
         // When
-        Optional<StageCompleted> teardown = stages.cancel(new RunCancelRequested(RUN, "user", Instant.now()));
+        stages.cancel(new RunCancelRequested(RUN, "user", Instant.now(), "test"));
         StageCompleted services = stages.serviceDeploy(completed(RUN, Stage.SEED_DATA, 1, StageStatus.OK,
-                context(RUN, "latest", false)));
+                context(RUN, "latest", false))).orElseThrow();
+        StageCompleted teardown = stages.teardown(RUN, 1, context(RUN, "latest", false), "service_deploy cancelled")
+                .orElseThrow();
 
         // Then
-        assertThat(teardown).get().extracting(StageCompleted::stage, StageCompleted::status)
-                .containsExactly(Stage.TEARDOWN, StageStatus.OK);
-        assertThat(backend.tornDown).containsExactly(RUN);
         assertThat(services.status()).isEqualTo(StageStatus.FAILED);
         assertThat(services.error().kind()).isEqualTo("cancelled");
+        assertThat(services.error().message()).contains("cancelled by test (user)");
         assertThat(backend.servicesAttempt).isZero();
+        assertThat(teardown.status()).isEqualTo(StageStatus.OK);
+        assertThat(backend.tornDown).containsExactly(RUN);
     }
 
     @Test
-    void cancelOfARunWithoutSandboxDoesNothing() {
-        assertThat(stages.cancel(new RunCancelRequested("stonks-inttest-unknown", "user", Instant.now()))).isEmpty();
-        assertThat(published).isEmpty();
+    void aStageAlreadyCompletedIsNotDoneAgainForARedeliveredTrigger() {
+        stages.teardown(RUN, 1, context(RUN, "latest", false), "profiling ok").orElseThrow();
+        int events = published.size();
+
+        assertThat(stages.teardown(RUN, 1, context(RUN, "latest", false), "profiling ok (redelivered)")).isEmpty();
+        assertThat(published).hasSize(events);
+        assertThat(backend.tornDown).containsExactly(RUN);
     }
 
     @Test
     void aRunForAnotherBackendFailsItsStage() {
         RunRequested request = new RunRequested(RUN, "latest", RUN, false, 1, "kubernetes", Instant.now(), "t", null);
 
-        StageCompleted done = stages.infraDeploy(request);
+        StageCompleted done = stages.infraDeploy(request).orElseThrow();
 
         assertThat(done.status()).isEqualTo(StageStatus.FAILED);
         assertThat(done.error().kind()).isEqualTo("backend_unavailable");
@@ -143,7 +152,7 @@ class SandboxStagesTest {
 
     @Test
     void noOutputOrContextCarriesACredential() {
-        StageCompleted infra = stages.infraDeploy(runRequested(RUN, "latest", false));
+        StageCompleted infra = stages.infraDeploy(runRequested(RUN, "latest", false)).orElseThrow();
         String json = Json.tree(infra).toString();
         assertThat(json).doesNotContain("password", "secret");
     }

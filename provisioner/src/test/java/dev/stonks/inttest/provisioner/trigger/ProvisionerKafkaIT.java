@@ -94,7 +94,7 @@ class ProvisionerKafkaIT {
 
             // When: the run is cancelled
             producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(
-                    new RunCancelRequested(run, "test over", Instant.now()), "test"))).get();
+                    new RunCancelRequested(run, "test over", Instant.now(), "test"), "test"))).get();
 
             // Then: teardown ran and the sandbox is gone
             StageCompleted teardown = (StageCompleted) decode(await(consumer, r -> is(r, run, "stage.completed")

@@ -23,7 +23,7 @@ class RouteTest {
     @Test
     void runRequestedStartsInfraDeployAndCancelTearsDown() {
         assertThat(Route.of(runRequested(RUN, "latest", false))).contains(Route.INFRA_DEPLOY);
-        assertThat(Route.of(new RunCancelRequested(RUN, "user", Instant.now()))).contains(Route.CANCEL);
+        assertThat(Route.of(new RunCancelRequested(RUN, "user", Instant.now(), "test"))).contains(Route.CANCEL);
         assertThat(Route.of(new RunReplayRequested(RUN, Stage.SEED_DATA, Instant.now(), "u"))).isEmpty();
     }
 
@@ -53,8 +53,8 @@ class RouteTest {
 
     @Test
     void aTimeOutTearsDownUnlessTeardownItselfTimedOut() {
-        assertThat(Route.of(new RunTimedOut(RUN, Stage.SEED_DATA, 1, 600, Instant.now(), CTX)))
+        assertThat(Route.of(new RunTimedOut(RUN, Stage.SEED_DATA, 1, 600, Instant.now(), CTX, null)))
                 .isEqualTo(Optional.of(Route.TEARDOWN));
-        assertThat(Route.of(new RunTimedOut(RUN, Stage.TEARDOWN, 1, 120, Instant.now(), CTX))).isEmpty();
+        assertThat(Route.of(new RunTimedOut(RUN, Stage.TEARDOWN, 1, 120, Instant.now(), CTX, null))).isEmpty();
     }
 }

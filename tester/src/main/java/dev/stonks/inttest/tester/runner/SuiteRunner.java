@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -114,12 +115,17 @@ public final class SuiteRunner {
      *                              when the suites hold no test, {@code launcher_failed} when JUnit itself failed
      */
     public StageResult run(String runId, RunContext context) {
+        return run(runId, context, () -> false);
+    }
+
+    /** As {@link #run(String, RunContext)}; once {@code stop} holds (a cancel), no further test starts. */
+    public StageResult run(String runId, RunContext context, BooleanSupplier stop) {
         if (context.services().isEmpty()) {
             throw new StageFailedException("no_services",
                     "the run context has no service endpoints: nothing to test (did service_deploy report any?)");
         }
         Path reportDir = settings.reportsDir() == null ? null : settings.reportsDir().resolve(runId);
-        TestsOutput output = execute(runId, context.services(), context.scale(), settings.suites(), reportDir)
+        TestsOutput output = execute(runId, context.services(), context.scale(), settings.suites(), reportDir, stop)
                 .output();
         if (output.total() == 0) {
             throw new StageFailedException("no_tests", "the suites " + names(settings.suites()) + " hold no tests");
@@ -142,11 +148,17 @@ public final class SuiteRunner {
      */
     public SuiteRunReport execute(String runId, Map<String, String> services, int scale, List<Class<?>> suites,
             Path reportDir) {
+        return execute(runId, services, scale, suites, reportDir, () -> false);
+    }
+
+    private SuiteRunReport execute(String runId, Map<String, String> services, int scale, List<Class<?>> suites,
+            Path reportDir, BooleanSupplier stop) {
         long t0 = System.nanoTime();
         Instant startedAt = Instant.now();
         TimingRecorder timings = new TimingRecorder();
         try (TimedHttpClient http = new TimedHttpClient(vertx, settings.httpTimeout(), timings)) {
             Sandbox sandbox = new Sandbox(runId, services, scale, http);
+            sandbox.stopWhen(stop);
             String key = Sandboxes.register(sandbox);
             try {
                 LOG.infof("run %s: running %s against %s (%d at a time, then the mutating tests)", runId,

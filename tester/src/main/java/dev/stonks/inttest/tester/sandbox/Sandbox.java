@@ -2,6 +2,7 @@ package dev.stonks.inttest.tester.sandbox;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The live sandbox a suite run tests: the run id, the base URL of every service (from the run context), the
@@ -15,6 +16,7 @@ public final class Sandbox {
     private final Map<String, String> services;
     private final int scale;
     private final TimedHttpClient http;
+    private volatile BooleanSupplier stop = () -> false;
 
     public Sandbox(String runId, Map<String, String> services, int scale, TimedHttpClient http) {
         if (scale < 1) {
@@ -24,6 +26,16 @@ public final class Sandbox {
         this.services = Map.copyOf(services);
         this.scale = scale;
         this.http = http;
+    }
+
+    /** From now on, once {@code condition} holds, no further test of this run starts (a cancelled run). */
+    public void stopWhen(BooleanSupplier condition) {
+        this.stop = condition;
+    }
+
+    /** Whether tests of this run must no longer start. */
+    public boolean stopped() {
+        return stop.getAsBoolean();
     }
 
     /** The sandbox of the test running on this thread (set by {@link SandboxExtension}). */

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * and {@value #SCALE_PARAMETER} the scale (default 1).
  */
 public final class SandboxExtension implements ParameterResolver, BeforeAllCallback, BeforeEachCallback,
-        AfterAllCallback {
+        AfterAllCallback, ExecutionCondition {
     public static final String SERVICES_PARAMETER = "inttest.services";
     public static final String SCALE_PARAMETER = "inttest.scale";
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
@@ -36,6 +38,16 @@ public final class SandboxExtension implements ParameterResolver, BeforeAllCallb
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         return sandbox(context);
+    }
+
+    /** A run that was cancelled starts no more tests: the rest are reported as skipped. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getConfigurationParameter(Sandboxes.PARAMETER).flatMap(Sandboxes::get)
+                .map(Sandbox::stopped).orElse(false)) {
+            return ConditionEvaluationResult.disabled("the run was cancelled: no more tests start");
+        }
+        return ConditionEvaluationResult.enabled("the run goes on");
     }
 
     @Override

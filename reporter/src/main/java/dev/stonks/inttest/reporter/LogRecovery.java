@@ -1,0 +1,153 @@
+package dev.stonks.inttest.reporter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.events.InvalidEventException;
+import dev.stonks.inttest.events.KafkaEventRecords;
+import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.events.Topics;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The log is the truth: whenever partitions of inttest.runs / inttest.stages are assigned to this reporter (at
+ * start-up, after a crash, after a rebalance), it first reads the verdicts already published (so none is published
+ * twice), then rewinds the assigned partitions by {@code reporter.recovery-horizon} and rebuilds every run from its
+ * events. Until those are read again, the watchdog waits ({@link #caughtUp()}) and records that were dead-lettered
+ * when first seen are not dead-lettered again ({@link #replaying}).
+ */
+@ApplicationScoped
+@Default
+@Identifier(LogRecovery.NAME)
+public class LogRecovery implements KafkaConsumerRebalanceListener {
+    static final String NAME = "reporter-log-recovery";
+    private static final Logger LOG = Logger.getLogger(LogRecovery.class);
+
+    private final String bootstrapServers;
+    private final Duration horizon;
+    private final VerdictLedger ledger;
+    private final VerdictArchive archive;
+    private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
+    private volatile boolean assigned;
+
+    public LogRecovery(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            ReporterConfig config, VerdictLedger ledger, VerdictArchive archive) {
+        this.bootstrapServers = bootstrapServers;
+        this.horizon = config.recoveryHorizon();
+        this.ledger = ledger;
+        this.archive = archive;
+    }
+
+    @Override
+    public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        int verdicts = readVerdicts();
+        long since = Instant.now().minus(horizon).toEpochMilli();
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(tp -> times.put(tp, since));
+        Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        long toReplay = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndTimestamp o = from.get(tp);
+            long start = o == null ? ends.get(tp) : o.offset();
+            consumer.seek(tp, start);
+            if (ends.get(tp) > start) {
+                replayUntil.put(tp, ends.get(tp));
+                toReplay += ends.get(tp) - start;
+            }
+        }
+        assigned = true;
+        LOG.infof("recovery: %d partition(s) assigned; %d verdict(s) on the log; rebuilding runs from %d event(s) "
+                + "of the last %s (%.1f s to read the verdicts)", partitions.size(), verdicts, toReplay, horizon,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        partitions.forEach(replayUntil::remove);
+    }
+
+    /** Whether a record is one this reporter already saw before it (re)started: it is being read again. */
+    boolean replaying(String topic, int partition, long offset) {
+        Long until = replayUntil.get(new TopicPartition(topic, partition));
+        return until != null && offset < until;
+    }
+
+    /** Notes that the record at {@code offset} was applied. */
+    void applied(String topic, int partition, long offset) {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        replayUntil.computeIfPresent(tp, (k, until) -> offset + 1 >= until ? null : until);
+    }
+
+    /** Whether every assigned partition has been read up to where it ended at assignment. */
+    boolean caughtUp() {
+        return assigned && replayUntil.isEmpty();
+    }
+
+    private int readVerdicts() {
+        int count = 0;
+        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo p : c.partitionsFor(Topics.VERDICTS, Duration.ofSeconds(10))) {
+                partitions.add(new TopicPartition(Topics.VERDICTS, p.partition()));
+            }
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = c.endOffsets(partitions, Duration.ofSeconds(10));
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + Topics.VERDICTS + " within 60 s");
+                }
+                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(200))) {
+                    try {
+                        if (KafkaEventRecords.decode(record).event() instanceof RunVerdict v) {
+                            ledger.record(v.runId(), attemptOf(v.results()));
+                            archive.record((com.fasterxml.jackson.databind.node.ObjectNode) v.results());
+                            count++;
+                        }
+                    } catch (InvalidEventException | ClassCastException e) {
+                        // not a verdict of ours: nothing to remember
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** The attempt a verdict was for: the highest attempt among its stages. */
+    static int attemptOf(JsonNode results) {
+        int attempt = 1;
+        for (JsonNode stage : results.path("stages")) {
+            attempt = Math.max(attempt, stage.path("attempt").asInt(1));
+        }
+        return attempt;
+    }
+}
