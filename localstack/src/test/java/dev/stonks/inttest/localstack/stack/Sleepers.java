@@ -1,0 +1,51 @@
+package dev.stonks.inttest.localstack.stack;
+
+import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real processes for the reaping tests: {@code sleep}s, dead owners, and identities of recycled pids. */
+public final class Sleepers implements AutoCloseable {
+    private final Path logs;
+    private final List<Process> started = new ArrayList<>();
+
+    public Sleepers(Path logs) {
+        this.logs = logs;
+    }
+
+    /** A live {@code sleep 300}, detached like every localstack process. */
+    public ProcessIdentity sleeper(String name) {
+        return start(name, List.of("sleep", "300"));
+    }
+
+    public ProcessIdentity start(String name, List<String> command) {
+        Process process = ProcessControl.start(command, logs.resolve(name + ".log"));
+        started.add(process);
+        return ProcessIdentity.ofRunning(process.pid());
+    }
+
+    /** The identity of a process that ran and is gone: an owner that died. */
+    public ProcessIdentity dead(String name) {
+        ProcessIdentity identity = sleeper(name);
+        ProcessControl.signal(identity.pid(), "KILL");
+        ProcessControl.awaitExit(identity.pid(), Duration.ofSeconds(5));
+        return identity;
+    }
+
+    /** What a record would say about {@code live}'s pid had an earlier process owned it: a recycled pid. */
+    public static ProcessIdentity recycled(ProcessIdentity live) {
+        return new ProcessIdentity(live.pid(), live.startedAt().minusSeconds(600), live.startTicks() - 60_000);
+    }
+
+    public static boolean alive(ProcessIdentity process) {
+        return process.isRunning();
+    }
+
+    @Override
+    public void close() {
+        started.forEach(Process::destroyForcibly);
+    }
+}
