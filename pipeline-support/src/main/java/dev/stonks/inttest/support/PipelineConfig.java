@@ -28,4 +28,23 @@ public interface PipelineConfig {
     /** How far back a stage service reads inttest.runs and inttest.stages at start (cancels, completed stages). */
     @WithDefault("PT6H")
     Duration runLogLookback();
+
+    /** The process that owns this service's local stack (none in Kubernetes or tests). */
+    Owner owner();
+
+    interface Owner {
+        /** {@code INTTEST_OWNER_PID}. */
+        Optional<Long> pid();
+
+        /** {@code INTTEST_OWNER_START_TICKS}: field 22 of the owner's {@code /proc/<pid>/stat}. */
+        Optional<Long> startTicks();
+
+        /** How often the owner is looked for. */
+        @WithDefault("PT1S")
+        Duration poll();
+
+        /** The longest a service lingers after its owner died (finishing its runs' cancel and teardown). */
+        @WithDefault("PT55S")
+        Duration exitWithin();
+    }
 }

@@ -89,6 +89,11 @@ class IntegrationTestsTriggerTest {
             public Duration runLogLookback() {
                 return Duration.ZERO;
             }
+
+            @Override
+            public Owner owner() {
+                return null;
+            }
         };
         SuiteRunner runner = new SuiteRunner(vertx, new SuiteRunner.Settings(List.of(PassingFixture.class),
                 Duration.ofSeconds(1), Duration.ofSeconds(10)));

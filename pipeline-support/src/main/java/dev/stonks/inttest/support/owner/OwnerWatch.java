@@ -1,5 +1,6 @@
 package dev.stonks.inttest.support.owner;
 
+import dev.stonks.inttest.support.PipelineConfig;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,14 +36,11 @@ public class OwnerWatch {
     private ScheduledExecutorService timer;
     private Instant goneAt;
 
-    public OwnerWatch(@ConfigProperty(name = "inttest.owner.pid") Optional<Long> pid,
-            @ConfigProperty(name = "inttest.owner.start-ticks") Optional<Long> startTicks,
-            @ConfigProperty(name = "inttest.owner.poll", defaultValue = "1s") Duration pollEvery,
-            @ConfigProperty(name = "inttest.owner.exit-within", defaultValue = "55s") Duration exitWithin,
-            Event<OwnerGone> gone, Instance<ExitBlocker> blockers) {
-        this.owner = pid.flatMap(p -> startTicks.map(t -> new OwnerProcess(p, t)));
-        this.pollEvery = pollEvery;
-        this.exitWithin = exitWithin;
+    public OwnerWatch(PipelineConfig config, Event<OwnerGone> gone, Instance<ExitBlocker> blockers) {
+        PipelineConfig.Owner owner = config.owner();
+        this.owner = owner.pid().flatMap(p -> owner.startTicks().map(t -> new OwnerProcess(p, t)));
+        this.pollEvery = owner.poll();
+        this.exitWithin = owner.exitWithin();
         this.gone = gone;
         this.blockers = blockers;
     }

@@ -1,0 +1,224 @@
+package dev.stonks.inttest.reporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stonks.inttest.events.EventCodec;
+import dev.stonks.inttest.events.InttestEvent;
+import dev.stonks.inttest.events.InvalidEventException;
+import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.KafkaEventRecords;
+import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.events.RunRequested;
+import dev.stonks.inttest.events.RunTimedOut;
+import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageHeartbeat;
+import dev.stonks.inttest.events.StageStarted;
+import dev.stonks.inttest.events.StageStatus;
+import dev.stonks.inttest.events.Topics;
+import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.localstack.FreePorts;
+import dev.stonks.inttest.localstack.HttpReadiness;
+import dev.stonks.inttest.localstack.KafkaBroker;
+import dev.stonks.inttest.localstack.ProcessControl;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reporter survives its own death: the packaged reporter as a real process on a real broker, killed with
+ * SIGKILL while runs are in flight and started again. It rebuilds the runs from the log, publishes exactly one
+ * verdict per run (none twice across restarts), and its watchdog still ends a stage whose heartbeats stopped.
+ */
+class ReporterRestartIT {
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static KafkaBroker broker;
+    private static KafkaProducer<String, byte[]> producer;
+    private static Path dir;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        dir = Files.createTempDirectory("reporter-restart-it");
+        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        if (producer != null) {
+            producer.close();
+        }
+        if (broker != null) {
+            broker.close();
+        }
+    }
+
+    @Test
+    void killedMidRunAndRestartedItPublishesExactlyOneCorrectVerdictPerRun() {
+        // Given: run "done" finishes while the first reporter lives; run "inflight" is mid-teardown when it dies
+        String done = "stonks-inttest-rr-done";
+        String inflight = "stonks-inttest-rr-inflight";
+        long first = startReporter("first");
+        publishRunUpTo(done, Stage.TEARDOWN, true);
+        publishRunUpTo(inflight, Stage.PROFILING, true);
+        publish(new StageStarted(inflight, Stage.TEARDOWN, 1, Instant.now(), context(inflight)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdicts(done).size() == 1);
+
+        // When: SIGKILL, the teardown completes while no reporter runs, a new reporter starts
+        kill(first);
+        publish(completed(inflight, Stage.TEARDOWN, null));
+        long second = startReporter("second");
+
+        // Then: the run in flight gets its verdict, with the tests counted once; the finished one no second
+        await().atMost(Duration.ofSeconds(30)).until(() -> verdicts(inflight).size() == 1);
+        RunVerdict verdict = verdicts(inflight).get(0);
+        assertThat(verdict.exitCode()).isZero();
+        assertThat(verdict.results().at("/tests/total").asInt()).isEqualTo(7);
+        assertThat(verdict.results().at("/tests/passed").asInt()).isEqualTo(7);
+        assertThat(verdict.results().at("/stages/teardown/status").asText()).isEqualTo("ok");
+
+        // and a third life changes nothing: still exactly one verdict each
+        kill(second);
+        long third = startReporter("third");
+        sleep(Duration.ofSeconds(4));
+        assertThat(verdicts(done)).hasSize(1);
+        assertThat(verdicts(inflight)).hasSize(1);
+        kill(third);
+    }
+
+    @Test
+    void aStageWhoseHeartbeatsStoppedWhileTheReporterWasDownIsGivenUpAfterItsRestart() {
+        String run = "stonks-inttest-rr-dead";
+        publishRunUpTo(run, Stage.SERVICE_DEPLOY, true);
+        Instant started = Instant.now();
+        publish(new StageStarted(run, Stage.INTEGRATION_TESTS, 1, started, context(run)));
+        publish(new StageHeartbeat(run, Stage.INTEGRATION_TESTS, 1, Instant.now(), context(run)));
+
+        long reporter = startReporter("watchdog");
+        long t0 = System.nanoTime();
+        RunTimedOut timedOut = await().atMost(Duration.ofSeconds(30)).until(() -> timeOuts(run),
+                list -> !list.isEmpty()).get(0);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        kill(reporter);
+
+        assertThat(timedOut.stage()).isEqualTo(Stage.INTEGRATION_TESTS);
+        assertThat(timedOut.reason()).contains("no stage.heartbeat from integration_tests for 5 s");
+        assertThat(seconds).isLessThan(20);
+    }
+
+    private long startReporter(String name) {
+        int port = FreePorts.pick();
+        Path log = dir.resolve("reporter-" + name + ".log");
+        Process process = ProcessControl.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()), log, Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "HTTP_PORT", Integer.toString(port),
+                "REPORTER_HEARTBEAT_TIMEOUT", "PT5S",
+                "INTTEST_INSTANCE_ID", "reporter-it"), dir);
+        HttpReadiness.await(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(60),
+                process.pid(), log);
+        return process.pid();
+    }
+
+    private static void kill(long pid) {
+        ProcessControl.signal(pid, "KILL");
+        ProcessControl.awaitExit(pid, Duration.ofSeconds(10));
+    }
+
+    /** run.requested and every stage up to {@code last}, completed ok, 7 tests passed. */
+    private void publishRunUpTo(String run, Stage last, boolean ok) {
+        publish(new RunRequested(run, "abc123", run, false, 1, "local", Instant.now(), "it", null));
+        for (Stage stage : Stage.values()) {
+            publish(new StageStarted(run, stage, 1, Instant.now(), context(run)));
+            Object output = stage == Stage.INTEGRATION_TESTS
+                    ? new TestsOutput(7, 7, 0, 0, 0, List.of(), Map.of("/api/companies", List.of(4.0))) : null;
+            publish(completed(run, stage, output));
+            if (stage == last) {
+                return;
+            }
+        }
+    }
+
+    private static StageCompleted completed(String run, Stage stage, Object output) {
+        Instant now = Instant.now();
+        return new StageCompleted(run, stage, 1, StageStatus.OK, now, now, 0.1, null,
+                output == null ? null : Json.tree(output), context(run));
+    }
+
+    private static RunContext context(String run) {
+        return new RunContext("abc123", run, false, 1, "local", Map.of(), Map.of());
+    }
+
+    private static void publish(InttestEvent event) {
+        try {
+            producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(event, "it"))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<RunVerdict> verdicts(String run) {
+        return read(Topics.VERDICTS, run, RunVerdict.class);
+    }
+
+    private static List<RunTimedOut> timeOuts(String run) {
+        return read(Topics.STAGES, run, RunTimedOut.class);
+    }
+
+    private static <T> List<T> read(String topic, String run, Class<T> type) {
+        List<T> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        InttestEvent event = KafkaEventRecords.decode(record).event();
+                        if (run.equals(event.runId()) && type.isInstance(event)) {
+                            found.add(type.cast(event));
+                        }
+                    } catch (InvalidEventException e) {
+                        // not ours
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
