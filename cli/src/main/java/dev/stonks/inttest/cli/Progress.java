@@ -37,6 +37,7 @@ final class Progress {
         if (event instanceof StageStarted s) {
             if (lastCompletedAt != null) {
                 handOffsMs.add(Duration.between(lastCompletedAt, s.startedAt()).toMillis());
+                lastCompletedAt = null; // a stage started again by a restarted service is no hand-off
             }
             line(String.format(Locale.ROOT, "%-18s started   (attempt %d)", s.stage().id(), s.attempt()));
         } else if (event instanceof StageCompleted c) {
@@ -45,7 +46,8 @@ final class Progress {
             line(String.format(Locale.ROOT, "%-18s %-9s %7.2f s%s", c.stage().id(), c.status().id(), c.durationS(),
                     detail));
         } else if (event instanceof RunTimedOut t) {
-            line(String.format(Locale.ROOT, "%-18s timed out after %.0f s", t.stage().id(), t.deadlineS()));
+            lastCompletedAt = null; // the next start follows the watchdog, not a hand-off
+            line(String.format(Locale.ROOT, "%-18s given up: %s", t.stage().id(), t.reason()));
         } else if (event instanceof RunVerdict v) {
             line("verdict: exit code " + v.exitCode() + " - " + summary(v));
             budgets(v.results().path("budgets")).ifPresent(this::line);
@@ -60,6 +62,10 @@ final class Progress {
     }
 
     private static String summary(RunVerdict v) {
+        var cancelled = v.results().path("cancelled");
+        if (cancelled.isObject()) {
+            return "cancelled by " + cancelled.path("by").asText() + " (" + cancelled.path("reason").asText() + ")";
+        }
         var tests = v.results().path("tests");
         return tests.path("passed").asInt() + "/" + tests.path("total").asInt() + " tests passed, "
                 + tests.path("failed").asInt() + " failed, " + tests.path("errors").asInt() + " errors";

@@ -61,7 +61,7 @@ class ProvisionerKafkaIT {
     }
 
     @Test
-    void runRequestedProvisionsAPoisonRecordIsDeadLetteredAndCancelTearsDown() throws Exception {
+    void runRequestedProvisionsAPoisonRecordIsDeadLetteredAndACancelledRunIsTornDownByTheChain() throws Exception {
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         Path root = Path.of(ConfigProvider.getConfig().getValue(KafkaBrokerResource.SANDBOX_ROOT, String.class));
         String run = "stonks-inttest-kafka-" + Long.toHexString(System.nanoTime());
@@ -92,11 +92,20 @@ class ProvisionerKafkaIT {
             assertThat(infra.context().infra()).containsOnlyKeys("postgres", "redis", "s3");
             assertThat(root.resolve(run).resolve("sandbox.json")).exists();
 
-            // When: the run is cancelled
+            // When: the run is cancelled, and then its seed_data completes
             producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(
                     new RunCancelRequested(run, "test over", Instant.now(), "test"), "test"))).get();
+            Thread.sleep(2000); // the cancel reaches the provisioner before the next trigger does
+            producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(new StageCompleted(run,
+                    Stage.SEED_DATA, 1, StageStatus.OK, Instant.now(), Instant.now(), 0.1, null, null,
+                    infra.context()), "test"))).get();
 
-            // Then: teardown ran and the sandbox is gone
+            // Then: service_deploy is refused as cancelled, which leads to teardown, and the sandbox is gone
+            StageCompleted services = (StageCompleted) decode(await(consumer, r -> is(r, run, "stage.completed")
+                    && new String(r.value(), StandardCharsets.UTF_8).contains("\"stage\":\"service_deploy\"")))
+                    .event();
+            assertThat(services.status()).isEqualTo(StageStatus.FAILED);
+            assertThat(services.error().kind()).isEqualTo("cancelled");
             StageCompleted teardown = (StageCompleted) decode(await(consumer, r -> is(r, run, "stage.completed")
                     && new String(r.value(), StandardCharsets.UTF_8).contains("\"stage\":\"teardown\""))).event();
             assertThat(teardown.status()).as(String.valueOf(teardown.error())).isEqualTo(StageStatus.OK);
