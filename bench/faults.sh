@@ -8,6 +8,9 @@
 # Every process a case starts carries INTTEST_FAULT_CASE=<case id> in its environment (inherited by Kafka, the
 # services and every sandbox process), so "processes left" counts exactly what that case started and left behind.
 set -uo pipefail
+# job control: background runs get their own process group and keep SIGINT (a non-interactive shell would start
+# them with SIGINT ignored, and the Ctrl-C case could not be delivered)
+set -m
 
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=1
@@ -41,7 +44,7 @@ left_processes() {
   local id="$1" n=0 p
   for p in /proc/[0-9]*; do
     [[ "${p#/proc/}" == "$$" ]] && continue
-    if tr '\0' '\n' < "$p/environ" 2>/dev/null | grep -qx "INTTEST_FAULT_CASE=$id"; then n=$((n + 1)); fi
+    if { tr '\0' '\n' < "$p/environ"; } 2>/dev/null | grep -qx "INTTEST_FAULT_CASE=$id"; then n=$((n + 1)); fi
   done
   echo "$n"
 }
