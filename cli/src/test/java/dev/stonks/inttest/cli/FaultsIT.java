@@ -10,6 +10,7 @@ import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.ResultsSchema;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import dev.stonks.inttest.localstack.ProcessControl;
 import dev.stonks.inttest.localstack.stack.StackFile;
@@ -29,13 +30,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,23 +131,14 @@ class FaultsIT {
 
     /** Where the run's stage.completed service_deploy (the tester's trigger) is on inttest.stages. */
     private static Trigger trigger(String bootstrap, String runId) {
-        try (KafkaConsumer<String, byte[]> c = consumer(bootstrap)) {
-            List<TopicPartition> parts = c.partitionsFor(Topics.STAGES).stream()
-                    .map(p -> new TopicPartition(Topics.STAGES, p.partition())).toList();
-            c.assign(parts);
-            c.seekToBeginning(parts);
-            Map<TopicPartition, Long> ends = c.endOffsets(parts);
-            while (parts.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(200))) {
-                    try {
-                        if (KafkaEventRecords.decode(r).event() instanceof StageCompleted sc && sc.runId().equals(runId)
-                                && sc.stage() == Stage.SERVICE_DEPLOY) {
-                            return new Trigger(r.partition(), r.offset());
-                        }
-                    } catch (InvalidEventException e) {
-                        // not ours
-                    }
+        for (ConsumerRecord<String, byte[]> r : TopicReader.readAll(bootstrap, Topics.STAGES, Duration.ofSeconds(30))) {
+            try {
+                if (KafkaEventRecords.decode(r).event() instanceof StageCompleted sc && sc.runId().equals(runId)
+                        && sc.stage() == Stage.SERVICE_DEPLOY) {
+                    return new Trigger(r.partition(), r.offset());
                 }
+            } catch (InvalidEventException e) {
+                // not ours
             }
         }
         throw new IllegalStateException("no service_deploy completion of " + runId);
@@ -163,12 +151,6 @@ class FaultsIT {
             OffsetAndMetadata o = offsets.get(new TopicPartition(Topics.STAGES, partition));
             return o == null ? -1L : o.offset();
         }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrap) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer());
     }
 
     private static String namespace() {

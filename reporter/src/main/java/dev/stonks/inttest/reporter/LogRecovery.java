@@ -1,9 +1,11 @@
 package dev.stonks.inttest.reporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.InvalidEventException;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
@@ -11,21 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Default;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -110,33 +105,17 @@ public class LogRecovery implements KafkaConsumerRebalanceListener {
 
     private int readVerdicts() {
         int count = 0;
-        try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : c.partitionsFor(Topics.VERDICTS, Duration.ofSeconds(10))) {
-                partitions.add(new TopicPartition(Topics.VERDICTS, p.partition()));
-            }
-            c.assign(partitions);
-            c.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = c.endOffsets(partitions, Duration.ofSeconds(10));
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < ends.get(tp))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read " + Topics.VERDICTS + " within 60 s");
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrapServers, Topics.VERDICTS,
+                Duration.ofSeconds(60))) {
+            try {
+                if (KafkaEventRecords.decode(record).event() instanceof RunVerdict v
+                        && v.results() instanceof ObjectNode results) {
+                    ledger.record(v.runId(), attemptOf(results));
+                    archive.record(results);
+                    count++;
                 }
-                for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(200))) {
-                    try {
-                        if (KafkaEventRecords.decode(record).event() instanceof RunVerdict v) {
-                            ledger.record(v.runId(), attemptOf(v.results()));
-                            archive.record((com.fasterxml.jackson.databind.node.ObjectNode) v.results());
-                            count++;
-                        }
-                    } catch (InvalidEventException | ClassCastException e) {
-                        // not a verdict of ours: nothing to remember
-                    }
-                }
+            } catch (InvalidEventException e) {
+                // not a verdict of ours: nothing to remember
             }
         }
         return count;

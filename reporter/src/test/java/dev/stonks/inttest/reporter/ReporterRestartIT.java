@@ -17,6 +17,7 @@ import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageHeartbeat;
 import dev.stonks.inttest.events.StageStarted;
 import dev.stonks.inttest.events.StageStatus;
+import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.localstack.FreePorts;
@@ -31,15 +32,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -189,26 +185,15 @@ class ReporterRestartIT {
 
     private static <T> List<T> read(String topic, String run, Class<T> type) {
         List<T> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        InttestEvent event = KafkaEventRecords.decode(record).event();
-                        if (run.equals(event.runId()) && type.isInstance(event)) {
-                            found.add(type.cast(event));
-                        }
-                    } catch (InvalidEventException e) {
-                        // not ours
-                    }
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(broker.bootstrapServers(), topic,
+                Duration.ofSeconds(30))) {
+            try {
+                InttestEvent event = KafkaEventRecords.decode(record).event();
+                if (run.equals(event.runId()) && type.isInstance(event)) {
+                    found.add(type.cast(event));
                 }
+            } catch (InvalidEventException e) {
+                // not ours
             }
         }
         return found;

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** sandbox.json: snake_case, ISO-8601 instants, indented for people who open it, unknown fields tolerated. */
-final class SandboxJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
+/**
+ * The local records, sandbox.json and stack.json: snake_case, ISO-8601 instants, indented for people who open them,
+ * unknown fields tolerated.
+ */
+public final class SandboxJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

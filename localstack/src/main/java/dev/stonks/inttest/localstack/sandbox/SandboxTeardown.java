@@ -3,13 +3,16 @@ package dev.stonks.inttest.localstack.sandbox;
 import dev.stonks.inttest.localstack.PostgresServer;
 import dev.stonks.inttest.localstack.ProcessControl;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -46,6 +49,7 @@ public final class SandboxTeardown {
         stopAll(record.runId(), record.components(ComponentKind.SERVICE), stopped, notes);
         stopAll(record.runId(), record.components(ComponentKind.INFRA), stopped, notes);
         stopUnrecordedPostmaster(record.runId(), sandbox, stopped);
+        stopStrays(record.runId(), sandbox, notes);
         sandbox.delete();
         return new Result(stopped, notes);
     }
@@ -103,6 +107,53 @@ public final class SandboxTeardown {
             stopped.add(LocalSandbox.POSTGRES);
             LOG.log(System.Logger.Level.WARNING, "run {0}: stopped an unrecorded PostgreSQL (pid {1}) of {2}", runId,
                     Long.toString(pid.getAsLong()), dataDir);
+        }
+    }
+
+    /**
+     * Processes nobody recorded: a provisioner killed while a component was starting leaves one (its record is
+     * written once it is ready). Every process the pipeline starts for a sandbox runs in a directory of that sandbox
+     * and carries the pipeline's environment ({@code INTTEST_*}), so a process with both is one of ours; it is
+     * stopped with its descendants. Anything else, such as a shell someone opened in the directory, is left alone.
+     */
+    private void stopStrays(String runId, LocalSandbox sandbox, List<String> notes) {
+        Path dir;
+        try {
+            dir = sandbox.dir().toRealPath();
+        } catch (IOException e) {
+            return;
+        }
+        long self = ProcessHandle.current().pid();
+        ProcessHandle.allProcesses().filter(p -> p.pid() != self && ProcessControl.isAlive(p.pid()))
+                .filter(p -> workingDirectory(p.pid()).map(cwd -> cwd.startsWith(dir)).orElse(false))
+                .filter(p -> hasPipelineEnvironment(p.pid()))
+                .forEach(p -> {
+                    String command = p.info().command().orElse("?");
+                    ProcessControl.stop(p.pid(), stopGrace);
+                    String note = "stopped an unrecorded process of the sandbox: pid " + p.pid() + " (" + command
+                            + ")";
+                    notes.add(note);
+                    LOG.log(System.Logger.Level.WARNING, "run {0}: {1}", runId, note);
+                });
+    }
+
+    private static Optional<Path> workingDirectory(long pid) {
+        try {
+            String cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).toString();
+            return Optional.of(Path.of(cwd.endsWith(" (deleted)")
+                    ? cwd.substring(0, cwd.length() - " (deleted)".length()) : cwd));
+        } catch (IOException | UnsupportedOperationException | InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean hasPipelineEnvironment(long pid) {
+        try {
+            String environ = Files.readString(Path.of("/proc", Long.toString(pid), "environ"),
+                    StandardCharsets.ISO_8859_1);
+            return ("\0" + environ).contains("\0INTTEST_");
+        } catch (IOException e) {
+            return false;
         }
     }
 

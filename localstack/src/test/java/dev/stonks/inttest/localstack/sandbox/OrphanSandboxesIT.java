@@ -10,9 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,20 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OrphanSandboxesIT {
     @TempDir
-    Path tmp;
-    private Sleepers sleepers;
-    private Path root;
-
-    @BeforeEach
-    void setUp() {
-        sleepers = new Sleepers(tmp.resolve("logs"));
-        root = tmp.resolve("sandboxes");
-    }
-
-    @AfterEach
-    void tearDown() {
-        sleepers.close();
-    }
+    Path root;
+    @RegisterExtension
+    final Sleepers sleepers = new Sleepers();
 
     @Test
     void removesTheSandboxesOfDeadOwnersAndNothingElse() throws Exception {

@@ -2,18 +2,39 @@ package dev.stonks.inttest.localstack.stack;
 
 import dev.stonks.inttest.localstack.ProcessControl;
 import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** Real processes for the reaping tests: {@code sleep}s, dead owners, and identities of recycled pids. */
-public final class Sleepers implements AutoCloseable {
+/**
+ * Real processes for the reaping tests: {@code sleep}s, dead owners, and identities of recycled pids. Register it as
+ * an extension ({@code @RegisterExtension}): what it started is killed after each test.
+ */
+public final class Sleepers implements AutoCloseable, AfterEachCallback {
     private final Path logs;
     private final List<Process> started = new ArrayList<>();
 
+    public Sleepers() {
+        try {
+            this.logs = Files.createTempDirectory("sleepers");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public Sleepers(Path logs) {
         this.logs = logs;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /** A live {@code sleep 300}, detached like every localstack process. */

@@ -10,28 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Stacks of dead owners are removed; decoys (foreign, other creator, live owner, recycled pid, closed) are not. */
 class StackReaperIT {
     @TempDir
-    Path tmp;
-    private Sleepers sleepers;
-    private Path root;
-
-    @BeforeEach
-    void setUp() {
-        sleepers = new Sleepers(tmp.resolve("logs"));
-        root = tmp.resolve("stacks");
-    }
-
-    @AfterEach
-    void tearDown() {
-        sleepers.close();
-    }
+    Path root;
+    @RegisterExtension
+    final Sleepers sleepers = new Sleepers();
 
     @Test
     void removesOnlyStacksWhoseOwnerIsDeadAndOnlyTheirOwnProcesses() throws Exception {
@@ -84,7 +72,7 @@ class StackReaperIT {
 
     @Test
     void aMissingStacksRootIsNothingToReap() {
-        assertThat(new StackReaper(Duration.ofSeconds(1)).reapDead(tmp.resolve("nowhere"))).isEmpty();
+        assertThat(new StackReaper(Duration.ofSeconds(1)).reapDead(root.resolve("nowhere"))).isEmpty();
     }
 
     private Path stack(String name, ProcessIdentity owner, List<StackRecord.Service> services, ProcessIdentity kafka,
