@@ -76,8 +76,12 @@ bootstrap_of() {
 # start_run ID NS [extra env...]: run_pipeline.sh in the background, each output line stamped with the epoch
 start_run() {
   local id="$1" ns="$2"; shift 2
+  START_EPOCH=$(now)
+  # perl restores SIGINT's default first: a shell started in the background may have it ignored, and a JVM never
+  # handles an ignored SIGINT
   ( export INTTEST_FAULT_CASE="$id"; for kv in "$@"; do export "${kv?}"; done
-    exec bash "$ROOT/infra/inttest/run_pipeline.sh" --namespace "$ns" --results-file "$OUT/$ns.json" \
+    exec perl -e '$SIG{INT} = "DEFAULT"; exec @ARGV or die $!' \
+      bash "$ROOT/infra/inttest/run_pipeline.sh" --namespace "$ns" --results-file "$OUT/$ns.json" \
       > >(while IFS= read -r l; do printf '%s %s\n' "$(date +%s.%N)" "$l"; done > "$OUT/$ns.log") 2>&1 ) &
   RUN_PID=$!
 }
@@ -101,14 +105,21 @@ CLEAN_TOTAL=""
 # record CASE NS RC FAULT_EPOCH EXPECTED_RC CHECK_TESTS(yes/no) [data-lost-note]
 record() {
   local case="$1" ns="$2" rc="$3" fault="$4" expect="$5" check="$6" note="${7:-}"
-  local id="$case-$ns" v secs procs dirs t0 total passed correct lost
+  local id="$case-$ns" v secs procs dirs t0 total passed correct lost ended clean wall
+  ended=$(now)
+  wall=$(python3 -c "print(f'{$ended - $START_EPOCH:.1f}')")
   # nothing may outlive its owner: give leftovers up to 60 s to go
   t0=$SECONDS
   while (( SECONDS - t0 < 60 )); do
     procs=$(left_processes "$CUR_ID"); dirs=$(left_sandboxes "$ns")
     (( procs == 0 && dirs == 0 )) && break
-    sleep 1
+    sleep 0.5
   done
+  if (( procs == 0 && dirs == 0 )); then
+    clean=$(python3 -c "print(f'{max(0.0, $(now) - ${fault:-$ended}):.1f}')")
+  else
+    clean=">60"
+  fi
   v=$(verdict_epoch "$ns")
   if [[ -n "$fault" && -n "$v" ]]; then secs=$(python3 -c "print(f'{max(0.0, $v - $fault):.1f}')"); else secs="-"; fi
   read -r total passed < <(tests_of "$ns")
@@ -119,9 +130,9 @@ record() {
   fi
   lost="${note:-no}"
   if [[ "$check" == yes && ! -f "$OUT/$ns.json" ]]; then lost="results file missing"; fi
-  ROWS+=("$case|$rc|$correct|$secs|$procs|$dirs|$lost|$total")
-  printf '  %-28s exit %-3s correct %-3s fault->verdict %-6s procs left %s, sandbox dirs left %s, tests %s\n' \
-    "$case" "$rc" "$correct" "$secs" "$procs" "$dirs" "$total" >&2
+  ROWS+=("$case|$rc|$correct|$secs|$procs|$dirs|$lost|$total|$wall|$clean")
+  printf '  %-26s exit %-3s correct %-3s run %6s s, fault->verdict %-5s s, all gone after %-5s s, procs left %s, sandbox dirs left %s, tests %s\n' \
+    "$case" "$rc" "$correct" "$wall" "$secs" "$clean" "$procs" "$dirs" "$total" >&2
 }
 
 kill_mid_stage() {  # CASE STAGE SERVICE DELAY
@@ -165,7 +176,7 @@ run_case() {
       wait_line "$ns" "integration_tests +started" 300; sleep 2
       local cli fault; cli=$(pgrep -f -- "--namespace $ns" | head -1); fault=$(now)
       if [[ "$case" == ctrl-c ]]; then kill -INT "$cli"; expect=130; else kill -9 "$cli"; expect=137; fi
-      wait "$RUN_PID"; local rc=$?
+      wait "$RUN_PID" 2>/dev/null; local rc=$?
       record "$case" "$ns" "$rc" "$fault" "$expect" no ;;
     duplicate)
       ns="stonks-inttest-f-dup-$RANDOM"; CUR_ID="$case-$ns"
@@ -191,15 +202,21 @@ run_case() {
     four-at-once)
       local pids=() nss=() i rc all=0
       CUR_ID="four-$RANDOM"
+      local first=""
       for i in 1 2 3 4; do
         ns="stonks-inttest-f-four$i-$RANDOM"; nss+=("$ns")
-        start_run "$CUR_ID" "$ns"; pids+=("$RUN_PID")
+        start_run "$CUR_ID" "$ns"; pids+=("$RUN_PID"); first=${first:-$START_EPOCH}
       done
+      START_EPOCH=$first
       for i in 0 1 2 3; do wait "${pids[$i]}"; rc=$?; (( rc != 0 )) && all=$rc; done
+      local good=0
       for ns in "${nss[@]}"; do
         read -r total passed < <(tests_of "$ns")
-        [[ "$total" == "$CLEAN_TOTAL" && "$passed" == "$CLEAN_TOTAL" ]] || all=${all/#0/1}
+        [[ "$total" == "$CLEAN_TOTAL" && "$passed" == "$CLEAN_TOTAL" ]] && good=$((good + 1))
+        echo "    $ns: exit $(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["exit_code"])' "$OUT/$ns.json" 2>/dev/null), $passed/$total passed" >&2
       done
+      (( good == 4 )) || all=${all/#0/1}
+      echo "    $good of 4 runs with every test passed" >&2
       record "$case" "${nss[0]}" "$all" "" 0 yes ;;
     dead-stage)
       ns="stonks-inttest-f-dead-$RANDOM"; CUR_ID="$case-$ns"
@@ -223,19 +240,22 @@ for c in "${selected[@]}"; do
 done
 
 echo
-printf '| %-26s | %4s | %9s | %9s | %16s | %10s | %12s | %-26s |\n' case runs correct "exit code" "fault->verdict s" "procs left" "sandbox dirs" "data lost"
-printf '|%s|\n' "----------------------------|------|-----------|-----------|------------------|------------|--------------|----------------------------"
+printf '| %-26s | %4s | %7s | %9s | %9s | %16s | %13s | %10s | %12s | %-30s |\n' case runs correct "exit code" "run s" \
+  "fault->verdict s" "all gone s" "procs left" "sandbox dirs" "data lost"
+printf '|%s|\n' "----------------------------|------|---------|-----------|-----------|------------------|---------------|------------|--------------|--------------------------------"
+median() { grep -v '^-$' | grep -v '^>' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}'; }
 for c in "${selected[@]}"; do
-  n=0; ok=0; codes=(); secs=(); procs=0; dirs=0; lost=()
+  n=0; ok=0; codes=(); secs=(); walls=(); cleans=(); procs=0; dirs=0; lost=()
   for row in "${ROWS[@]}"; do
-    IFS='|' read -r rc_case rc ok1 s p d l _ <<< "$row"
+    IFS='|' read -r rc_case rc ok1 s p d l _ w cl <<< "$row"
     [[ "$rc_case" == "$c" ]] || continue
-    n=$((n + 1)); [[ "$ok1" == yes ]] && ok=$((ok + 1)); codes+=("$rc"); secs+=("$s")
+    n=$((n + 1)); [[ "$ok1" == yes ]] && ok=$((ok + 1)); codes+=("$rc"); secs+=("$s"); walls+=("$w"); cleans+=("$cl")
     procs=$((procs + p)); dirs=$((dirs + d)); [[ "$l" != no ]] && lost+=("$l")
   done
-  med=$(printf '%s\n' "${secs[@]}" | grep -v '^-$' | sort -n | awk '{a[NR]=$1} END {if (NR) print a[int((NR+1)/2)]; else print "-"}')
-  printf '| %-26s | %4s | %9s | %9s | %16s | %10s | %12s | %-26s |\n' "$c" "$n" "$ok/$n" \
-    "$(printf '%s\n' "${codes[@]}" | sort -u | paste -sd/)" "$med" "$procs" "$dirs" "${lost[*]:-none}"
+  printf '| %-26s | %4s | %7s | %9s | %9s | %16s | %13s | %10s | %12s | %-30s |\n' "$c" "$n" "$ok/$n" \
+    "$(printf '%s\n' "${codes[@]}" | sort -u | paste -sd/)" "$(printf '%s\n' "${walls[@]}" | median)" \
+    "$(printf '%s\n' "${secs[@]}" | median)" "$(printf '%s\n' "${cleans[@]}" | median)" "$procs" "$dirs" "${lost[*]:-none}"
 done
 echo
-echo "clean run: $CLEAN_TOTAL tests; logs and results in $OUT"
+echo "clean run: $CLEAN_TOTAL tests. Figures are medians over the runs of a case. 'all gone s': from the fault (or the"
+echo "end of the run) until no process of the case and no sandbox directory is left. Logs and results in $OUT"

@@ -178,9 +178,16 @@ class FaultsIT {
         static Cli start(Path tmp, String namespace, Map<String, String> env) throws Exception {
             Path results = tmp.resolve("r.json");
             Path sandboxes = tmp.resolve("sandboxes");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-jar", HOME.resolve("cli/target/inttest-cli.jar").toString(), "run",
-                    "--namespace", namespace, "--results-file", results.toString()).redirectErrorStream(true);
+            List<String> command = new ArrayList<>();
+            if (Files.isExecutable(Path.of("/usr/bin/perl"))) {
+                // a test run started in the background by a non-interactive shell inherits SIGINT as ignored, and a
+                // JVM never handles an ignored SIGINT: restore the default first, as a terminal would have it
+                command.addAll(List.of("/usr/bin/perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
+            }
+            command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    HOME.resolve("cli/target/inttest-cli.jar").toString(), "run", "--namespace", namespace,
+                    "--results-file", results.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
             builder.environment().put("INTTEST_HOME", HOME.toString());
             builder.environment().put("INTTEST_SANDBOX_ROOT", sandboxes.toString());
