@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.events.RunTimedOut;
 import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageStarted;
+import dev.stonks.inttest.events.StageStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +94,36 @@ class ProgressTest {
         ((ObjectNode) results.get("profiling")).remove("sql");
 
         assertThat(print(results)).hasSize(1);
+    }
+
+    @Test
+    void aCancelledRunSaysWhoCancelledItInsteadOfTheTestCounts() throws Exception {
+        ObjectNode results = (ObjectNode) Json.MAPPER.readTree(RESULTS);
+        results.put("exit_code", 2).putObject("cancelled").put("by", "cli:alice").put("reason", "interrupted by SIGINT")
+                .put("at", "2026-01-15T12:00:00Z");
+
+        assertThat(print(results).get(0)).contains("verdict: exit code 2 - cancelled by cli:alice (interrupted by SIGINT)");
+    }
+
+    @Test
+    void aStageGivenUpByTheWatchdogIsPrintedWithItsReasonAndARestartedStageIsNoHandOff() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress progress = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        RunContext context = new RunContext("latest", "stonks-inttest-p1", false, 1, "local", null, null);
+        Instant t0 = Instant.parse("2026-01-15T12:00:00Z");
+
+        progress.event(new StageCompleted("stonks-inttest-p1", Stage.SERVICE_DEPLOY, 1, StageStatus.OK, t0, t0, 1.0,
+                null, null, context));
+        progress.event(new StageStarted("stonks-inttest-p1", Stage.INTEGRATION_TESTS, 1, t0.plusMillis(40), context));
+        progress.event(new StageStarted("stonks-inttest-p1", Stage.INTEGRATION_TESTS, 1, t0.plusSeconds(9), context));
+        progress.event(new RunTimedOut("stonks-inttest-p1", Stage.INTEGRATION_TESTS, 1, 30, t0.plusSeconds(40),
+                context, "no stage.heartbeat from integration_tests for 30 s"));
+        progress.event(new StageStarted("stonks-inttest-p1", Stage.TEARDOWN, 1, t0.plusSeconds(41), context));
+        progress.event(new RunVerdict("stonks-inttest-p1", 0, Json.MAPPER.createObjectNode(), t0.plusSeconds(42)));
+
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("integration_tests  given up: no stage.heartbeat from integration_tests for 30 s");
+        assertThat(printed).contains("median 40 ms, max 40 ms over 1");
     }
 
     private static List<String> print(ObjectNode results) {
