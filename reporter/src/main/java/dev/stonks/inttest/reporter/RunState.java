@@ -157,6 +157,17 @@ final class RunState {
         return begun && (!finished() || attempt() > reportedAttempt);
     }
 
+    /**
+     * A run in flight as the status API shows it: the stage it waits for (else its latest stage seen), that stage's
+     * attempt, and when the run was first seen.
+     */
+    synchronized RunInFlight inFlightView() {
+        Stage stage = pending != null ? pending.stage()
+                : stages.keySet().stream().reduce((a, b) -> b).orElse(null);
+        int attempt = pending != null ? pending.attempt() : attempt();
+        return new RunInFlight(runId, stage == null ? null : stage.id(), attempt, firstSeen);
+    }
+
     synchronized RunSnapshot snapshot() {
         return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen, cancel);
     }
