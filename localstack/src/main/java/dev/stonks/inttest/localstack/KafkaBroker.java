@@ -67,8 +67,16 @@ public final class KafkaBroker implements AutoCloseable {
      * {@code data/} directory formatted by an earlier broker is reused (same cluster id, its topics kept).
      */
     public static KafkaBroker start(Path workDir, Duration timeout) {
+        return start(workDir, timeout, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Duration)}, with broker properties added to (and overriding) the defaults, e.g. a
+     * longer {@code log.retention.hours} for a broker whose data is kept.
+     */
+    public static KafkaBroker start(Path workDir, Duration timeout, Map<String, String> extraProperties) {
         List<Integer> ports = FreePorts.pick(2);
-        return start(workDir, ports.get(0), ports.get(1), timeout);
+        return start(workDir, ports.get(0), ports.get(1), timeout, extraProperties);
     }
 
     /**
@@ -77,6 +85,12 @@ public final class KafkaBroker implements AutoCloseable {
      * broker its topics and committed offsets.
      */
     public static KafkaBroker start(Path workDir, int port, int controllerPort, Duration timeout) {
+        return start(workDir, port, controllerPort, timeout, Map.of());
+    }
+
+    /** As {@link #start(Path, int, int, Duration)}, with broker properties added to (and overriding) the defaults. */
+    public static KafkaBroker start(Path workDir, int port, int controllerPort, Duration timeout,
+                                    Map<String, String> extraProperties) {
         long started = System.nanoTime();
         String classpath = ChildJvmClasspath.of(COMPONENT);
         Path dir = workDir.toAbsolutePath();
@@ -86,7 +100,7 @@ public final class KafkaBroker implements AutoCloseable {
         Path log4jProperties = dir.resolve("log4j2.properties");
         try {
             Files.createDirectories(dataDir);
-            Files.writeString(serverProperties, serverProperties(port, controllerPort, dataDir));
+            Files.writeString(serverProperties, serverProperties(port, controllerPort, dataDir, extraProperties));
             Files.writeString(log4jProperties, LOG4J2_PROPERTIES);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare " + dir, e);
@@ -284,6 +298,18 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     static String serverProperties(int port, int controllerPort, Path dataDir) {
+        return serverProperties(port, controllerPort, dataDir, Map.of());
+    }
+
+    /** The defaults, then {@code extra} (sorted by key): Kafka reads the file as Properties, so the last one wins. */
+    static String serverProperties(int port, int controllerPort, Path dataDir, Map<String, String> extra) {
+        StringBuilder more = new StringBuilder();
+        new java.util.TreeMap<>(extra).forEach((key, value) -> more.append(key).append('=').append(value)
+                .append('\n'));
+        return defaultServerProperties(port, controllerPort, dataDir) + more;
+    }
+
+    private static String defaultServerProperties(int port, int controllerPort, Path dataDir) {
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",

@@ -30,6 +30,14 @@ class ConfigFilesTest {
     }
 
     @Test
+    void extraBrokerPropertiesComeAfterTheDefaultsSoTheyWin() {
+        String props = KafkaBroker.serverProperties(9092, 9093, Path.of("/d/data"),
+                java.util.Map.of("log.retention.hours", "336", "num.partitions", "3"));
+        assertThat(props).endsWith("log.retention.hours=336\nnum.partitions=3\n");
+        assertThat(props.indexOf("num.partitions=1")).isLessThan(props.indexOf("num.partitions=3"));
+    }
+
+    @Test
     void redisConfQuotesValuesAndDisablesPersistence() {
         String conf = RedisServer.redisConf(Path.of("/tmp/a b"), 6400, "p\"w\\1");
         assertThat(conf).contains("bind 127.0.0.1\n", "port 6400\n", "dir \"/tmp/a b\"\n", "save \"\"\n",

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -67,6 +68,17 @@ public final class StackReaper {
             });
         }
         return reaped;
+    }
+
+    /**
+     * The same for one stack directory outside {@code .inttest/stacks} (e.g. the resident stack's): reaped when its
+     * owner is dead and it is not marked closed; empty otherwise.
+     */
+    public Optional<Reaped> reapIfDead(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || StackFile.isClosed(dir)) {
+            return Optional.empty();
+        }
+        return StackFile.read(dir).filter(StackRecord::isOwnerGone).map(record -> reap(dir, record));
     }
 
     private Reaped reap(Path dir, StackRecord record) {
