@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs one integration-test run of the stonks services at an image tag and writes inttest-results.json.
-# With no cluster configured it brings up the embedded stack (Kafka and the pipeline services as local processes),
-# and builds what it needs on first use. Exit codes: 0 all tests passed, 1 test failures, 2 setup failure or bad input.
+# With no cluster configured it attaches to the resident stack when one is up (bin/inttest up), else brings up a
+# one-shot embedded stack (Kafka and the pipeline services as local processes); it builds what it needs on first use.
+# Exit codes: 0 all tests passed, 1 test failures, 2 setup failure or bad input.
 set -euo pipefail
 
 usage() {
@@ -73,18 +74,9 @@ fi
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/../.." && pwd)"
 command -v java >/dev/null || { echo "run_pipeline.sh: java (17+) is not on the PATH" >&2; exit 2; }
 
-built() {
-  local m
-  for m in provisioner seeder tester profiler reporter stonks; do
-    [[ -f "$ROOT/$m/target/quarkus-app/quarkus-run.jar" ]] || return 1
-  done
-  [[ -f "$ROOT/cli/target/inttest-cli.jar" && -d "$ROOT/localstack/target/runtime/kafka" ]]
-}
-
-if ! built; then
-  echo "run_pipeline.sh: first use: building the pipeline (./mvnw -B -q install -DskipTests) ..."
-  (cd "$ROOT" && ./mvnw -B -q install -DskipTests) || { echo "run_pipeline.sh: build failed" >&2; exit 2; }
-fi
+# shellcheck source=build.sh
+source "$ROOT/infra/inttest/build.sh"
+inttest_build_if_needed "$ROOT" run_pipeline.sh
 
 export INTTEST_HOME="$ROOT"
 export INTTEST_BACKEND="$BACKEND"

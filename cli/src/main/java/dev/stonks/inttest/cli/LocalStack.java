@@ -62,8 +62,28 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the broker lives and what becomes of its data.
+     *
+     * @param dir        the broker's working directory (its data in {@code dir/data})
+     * @param properties broker properties added to the defaults
+     * @param keepData   keep the data directory on {@link #close()} (false: delete it, as a one-shot stack does)
+     */
+    record Broker(Path dir, Map<String, String> properties, boolean keepData) {
+        Broker {
+            dir = dir.toAbsolutePath();
+            properties = Map.copyOf(properties);
+        }
+
+        /** A one-shot stack's broker: {@code <stack dir>/kafka}, default properties, data deleted on close. */
+        static Broker oneShot(Path stackDir) {
+            return new Broker(stackDir.resolve(StackFile.KAFKA_DIRECTORY), Map.of(), false);
+        }
+    }
+
     private final Path home;
     private final Path dir;
+    private final Broker brokerSettings;
     private final Path sandboxRoot;
     private final Map<String, String> serviceEnvironment;
     private final Progress progress;
@@ -80,9 +100,10 @@ final class LocalStack implements AutoCloseable {
     private boolean closed;
 
     private LocalStack(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
-            Progress progress, Options options) {
+            Progress progress, Options options, Broker brokerSettings) {
         this.home = home;
         this.dir = dir.toAbsolutePath();
+        this.brokerSettings = brokerSettings;
         this.sandboxRoot = sandboxRoot;
         this.serviceEnvironment = Map.copyOf(serviceEnvironment);
         this.progress = progress;
@@ -103,13 +124,20 @@ final class LocalStack implements AutoCloseable {
 
     static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
             Progress progress, Options options) {
+        return start(home, dir, sandboxRoot, serviceEnvironment, progress, options, Broker.oneShot(dir));
+    }
+
+    /** As above, with the broker's directory, properties and data policy given (the resident stack's). */
+    static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
+            Progress progress, Options options, Broker brokerSettings) {
         for (PipelineService service : PipelineService.values()) {
             if (!Files.isRegularFile(service.jar(home))) {
                 throw new IllegalStateException(service.jar(home) + " is missing: build with ./mvnw -B install "
                         + "-DskipTests (run_pipeline.sh does this on first use)");
             }
         }
-        LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment, progress, options);
+        LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment, progress, options,
+                brokerSettings);
         try {
             stack.startGuard();
             long t0 = System.nanoTime();
@@ -137,6 +165,11 @@ final class LocalStack implements AutoCloseable {
 
     Path dir() {
         return dir;
+    }
+
+    /** The reporter's base URL, {@code http://127.0.0.1:<port>}. */
+    String reporterUrl() {
+        return "http://127.0.0.1:" + port(PipelineService.REPORTER);
     }
 
     /** The pid of a service's current process. */
@@ -210,8 +243,9 @@ final class LocalStack implements AutoCloseable {
     }
 
     private void startBroker() {
-        Path kafkaDir = dir.resolve(StackFile.KAFKA_DIRECTORY);
-        broker = KafkaBroker.start(kafkaDir);
+        Path kafkaDir = brokerSettings.dir();
+        Map<String, String> properties = brokerSettings.properties();
+        broker = KafkaBroker.start(kafkaDir, KafkaBroker.DEFAULT_START_TIMEOUT, properties);
         broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
         int port = broker.port();
         int controllerPort = broker.controllerPort();
@@ -221,7 +255,8 @@ final class LocalStack implements AutoCloseable {
             if (previous != null) {
                 previous.close(); // it is gone: this only drops its shutdown hook
             }
-            KafkaBroker next = KafkaBroker.start(kafkaDir, port, controllerPort, KafkaBroker.DEFAULT_START_TIMEOUT);
+            KafkaBroker next = KafkaBroker.start(kafkaDir, port, controllerPort, KafkaBroker.DEFAULT_START_TIMEOUT,
+                    properties);
             broker = next;
             return next.process();
         }, options.restarts(), options.supervise(), broker.logFile(), this::report, restarted -> {
@@ -336,7 +371,9 @@ final class LocalStack implements AutoCloseable {
         if (broker != null) {
             broker.close();
         }
-        deleteRecursively(dir.resolve(StackFile.KAFKA_DIRECTORY));
+        if (!brokerSettings.keepData()) {
+            deleteRecursively(brokerSettings.dir());
+        }
         try {
             StackFile.markClosed(dir);
         } catch (UncheckedIOException e) {

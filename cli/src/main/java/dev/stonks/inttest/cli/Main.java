@@ -11,9 +11,15 @@ public final class Main {
             Usage: inttest <command> [options]
 
             Commands:
-              run     One run on the embedded local stack (the run_pipeline.sh contract); run --help for options
+              run     One run (the run_pipeline.sh contract): on the resident stack when it is up, else on a
+                      one-shot embedded stack; run --help for options
               test    The test suites against a live deployment (--base-url SERVICE=URL ...); test --help for options
+              up      Start the resident stack in the background; return when it is ready
+              down    Stop the resident stack (its Kafka data stays)
+              status  Where the resident stack is, its services and runs in flight (--json); exit 3 when not up
             """;
+    /** The hidden command that {@code up} starts detached: it owns the resident stack. */
+    static final String DAEMON_COMMAND = "stack-daemon";
 
     /** The launchers log their progress at INFO; the CLI prints its own progress lines instead. */
     private static final Logger LAUNCHER_LOG = Logger.getLogger("dev.stonks.inttest.localstack");
@@ -50,6 +56,14 @@ public final class Main {
                 return new RunCommand(options, out).call();
             case "test":
                 return TestCommand.run(rest, out, err);
+            case "up":
+                return ResidentCommands.up(rest, out, err);
+            case "down":
+                return ResidentCommands.down(rest, out, err);
+            case "status":
+                return ResidentCommands.status(rest, out, err);
+            case DAEMON_COMMAND:
+                return StackDaemon.run(out);
             case "-h":
             case "--help":
                 out.print(COMMANDS);

@@ -31,9 +31,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * {@code inttest run}: removes what dead owners left, brings up the embedded stack, requests one run, prints each
- * stage as its events arrive, writes the results file, shuts everything down and returns the verdict's exit code (2
- * when no verdict came). SIGINT or SIGTERM cancels the run: the CLI waits up to 60 s for its verdict (a second
+ * {@code inttest run}: removes what dead owners left, attaches to the resident stack when one is up (else brings up
+ * a one-shot embedded stack), requests one run, prints each stage as its events arrive, writes the results file,
+ * shuts down the stack it started (never the resident one) and returns the verdict's exit code (2 when no verdict
+ * came). SIGINT or SIGTERM cancels the run: the CLI waits up to 60 s for its verdict (a second
  * signal stops the waiting) and exits 130 or 143.
  */
 final class RunCommand {
@@ -64,6 +65,10 @@ final class RunCommand {
         progress.line("run " + options.runId() + ": image tag " + options.imageTag() + ", backend "
                 + options.backend() + (options.skipTeardown() ? ", teardown skipped" : ""));
         reapDeadOwners(home, sandboxRoot);
+        Optional<ResidentStack.Resident> resident = residentStack(home);
+        if (resident.isPresent()) {
+            return attached(home, resident.get());
+        }
         LocalStack stack;
         try {
             // a kubernetes run: the provisioner makes the sandbox in the cluster of the kubeconfig / service account
@@ -78,7 +83,7 @@ final class RunCommand {
         Thread hook = new Thread(stack::close, "inttest-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try (stack) {
-            return runAndReport(stack);
+            return runAndReport(stack.bootstrapServers(), stack.logs(), false);
         } finally {
             progress.line("stack: stopped");
             try {
@@ -107,40 +112,72 @@ final class RunCommand {
         }
     }
 
-    private int runAndReport(LocalStack stack) {
+    /**
+     * The resident stack to attach to: a local run while a resident stack is up (one still starting is waited for).
+     * Kubernetes runs start their own stack, whose provisioner serves that backend.
+     */
+    private Optional<ResidentStack.Resident> residentStack(Path home) {
+        if (!RunOptions.BACKEND_LOCAL.equals(options.backend())) {
+            return Optional.empty();
+        }
+        Path dir = ResidentStack.dir(home);
+        Optional<ResidentStack.Resident> live = ResidentStack.live(dir);
+        if (live.isPresent() && !live.get().ready()) {
+            progress.line("stack: the resident stack is starting (daemon pid " + live.get().pid() + "); waiting");
+            return ResidentStack.awaitReady(dir, ResidentCommands.UP_TIMEOUT);
+        }
+        return live;
+    }
+
+    /** The run on the resident stack: nothing is started or stopped here; Ctrl-C cancels the run only. */
+    private int attached(Path home, ResidentStack.Resident resident) {
+        progress.line("stack: attached to the resident stack (pid " + resident.pid() + ", kafka "
+                + resident.bootstrapServers() + ")");
+        if (ResidentCommands.reporterKnowsRun(resident.reporterUrl(), options.runId())) {
+            // the pipeline never runs a run id twice: its stages and verdict are on the log already
+            progress.line("run " + options.runId() + " already ran on the resident stack; pick another --namespace");
+            return 2;
+        }
+        return runAndReport(resident.bootstrapServers(), ResidentStack.stackDir(ResidentStack.dir(home))
+                .resolve("logs"), true);
+    }
+
+    private int runAndReport(String bootstrapServers, Path logs, boolean attached) {
         Optional<RunVerdict> verdict = Optional.empty();
-        try (RunWatcher watcher = new RunWatcher(stack.bootstrapServers(), options.runId());
+        // on the resident stack the topics hold earlier runs: follow from their end (positions taken before the
+        // request is published)
+        try (RunWatcher watcher = new RunWatcher(bootstrapServers, options.runId(), attached);
                 Interrupts interrupts = Interrupts.install()) {
-            publish(stack.bootstrapServers(), new RunRequested(options.runId(), options.imageTag(), options.namespace(),
+            publish(bootstrapServers, new RunRequested(options.runId(), options.imageTag(), options.namespace(),
                     options.skipTeardown(), options.scale(), options.backend(), Instant.now(), requestedBy(), null),
                     "run.requested");
             Instant deadline = Instant.now().plus(options.timeout());
             while (verdict.isEmpty() && Instant.now().isBefore(deadline) && !interrupts.stopWaiting()) {
                 Optional<String> signal = interrupts.takeCancel();
                 if (signal.isPresent()) {
-                    deadline = requestCancel(stack, signal.get(), deadline);
+                    deadline = requestCancel(bootstrapServers, signal.get(), deadline);
                 }
                 verdict = watcher.pollOnce(received -> progress.event(received.event()));
             }
             if (interrupts.interrupted()) {
-                return afterInterrupt(stack, interrupts, verdict);
+                return afterInterrupt(logs, attached, interrupts, verdict);
             }
         }
         if (verdict.isEmpty()) {
-            progress.line("no verdict within " + options.timeout().toSeconds() + " s; logs in " + stack.logs());
+            progress.line("no verdict within " + options.timeout().toSeconds() + " s; logs in " + logs);
             return 2;
         }
         writeResults(verdict.get());
         if (verdict.get().exitCode() != 0) {
-            progress.line("logs: " + stack.logs());
+            progress.line("logs: " + logs);
         }
         return verdict.get().exitCode();
     }
 
     /** Publishes run.cancel-requested; returns the new deadline: at most {@link #CANCEL_WAIT} from now. */
-    private Instant requestCancel(LocalStack stack, String signal, Instant deadline) {
+    private Instant requestCancel(String bootstrapServers, String signal, Instant deadline) {
         try {
-            publish(stack.bootstrapServers(), new RunCancelRequested(options.runId(), "interrupted by SIG" + signal,
+            publish(bootstrapServers, new RunCancelRequested(options.runId(), "interrupted by SIG" + signal,
                     Instant.now(), requestedBy()), "run.cancel-requested");
             progress.line("cancel requested (SIG" + signal + "); waiting up to " + CANCEL_WAIT.toSeconds()
                     + " s for teardown; press Ctrl-C again to stop waiting");
@@ -152,15 +189,15 @@ final class RunCommand {
     }
 
     /** After SIGINT/SIGTERM: the results when the verdict came, and 130/143 whatever the verdict said. */
-    private int afterInterrupt(LocalStack stack, Interrupts interrupts, Optional<RunVerdict> verdict) {
+    private int afterInterrupt(Path logs, boolean attached, Interrupts interrupts, Optional<RunVerdict> verdict) {
         if (verdict.isPresent()) {
             writeResults(verdict.get());
         } else if (interrupts.stopWaiting()) {
-            progress.line("stopped waiting for the cancelled run; the stack stops now, and the next run removes "
-                    + "what is left");
+            progress.line(attached ? "stopped waiting for the cancelled run; the resident stack goes on with its "
+                    + "teardown" : "stopped waiting for the cancelled run; the stack stops now, and the next run "
+                    + "removes what is left");
         } else {
-            progress.line("no verdict within " + CANCEL_WAIT.toSeconds() + " s of the cancel; logs in "
-                    + stack.logs());
+            progress.line("no verdict within " + CANCEL_WAIT.toSeconds() + " s of the cancel; logs in " + logs);
         }
         return interrupts.exitCode();
     }

@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Follows one run on inttest.stages and inttest.verdicts (every partition, from the position at subscription, no
+ * Follows one run on inttest.stages and inttest.verdicts (every partition, from their beginning or their end, no
  * consumer group) until its verdict, handing each of the run's events to a listener.
  */
 final class RunWatcher implements AutoCloseable {
@@ -29,6 +29,11 @@ final class RunWatcher implements AutoCloseable {
     private final String runId;
 
     RunWatcher(String bootstrapServers, String runId) {
+        this(bootstrapServers, runId, false);
+    }
+
+    /** {@code fromEnd}: only events published after this constructor (topics that hold earlier runs). */
+    RunWatcher(String bootstrapServers, String runId, boolean fromEnd) {
         this.runId = runId;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -42,7 +47,11 @@ final class RunWatcher implements AutoCloseable {
             }
         }
         consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
+        if (fromEnd) {
+            consumer.seekToEnd(partitions);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
         // resolve positions now, so nothing published after this constructor is missed
         partitions.forEach(consumer::position);
     }

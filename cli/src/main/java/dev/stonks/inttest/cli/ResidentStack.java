@@ -1,0 +1,193 @@
+package dev.stonks.inttest.cli;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
+import dev.stonks.inttest.localstack.stack.StackReaper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the resident stack lives and how it is found. Its directory, {@code <home>/.inttest/resident/} (or
+ * {@value #DIR_ENV}), holds:
+ *
+ * <pre>
+ *   resident.json  the daemon that owns the stack (pid, start ticks), its state, its Kafka and reporter
+ *   daemon.log     the daemon's output
+ *   stack/         the stack directory (stack.json, logs/, the guard) as for a one-shot stack
+ *   kafka/         the broker's working directory; kafka/data is kept across down / up
+ * </pre>
+ */
+final class ResidentStack {
+    /** Another resident directory than {@code <home>/.inttest/resident}: absolute, or relative to .inttest/. */
+    static final String DIR_ENV = "INTTEST_RESIDENT_DIR";
+    static final String RECORD = "resident.json";
+    static final String LOG = "daemon.log";
+    static final String STACK = "stack";
+    static final String KAFKA = "kafka";
+    /** Kafka keeps two weeks of events, so a week of runs can be read back (and replayed) after down / up. */
+    static final Map<String, String> BROKER_PROPERTIES = Map.of("log.retention.hours", "336");
+
+    static final String STARTING = "starting";
+    static final String READY = "ready";
+
+    /**
+     * The content of {@code resident.json}.
+     *
+     * @param state            {@value #STARTING} until every service is ready, then {@value #READY}
+     * @param pid              the daemon's pid
+     * @param startTicks       the daemon's start ticks (/proc), with the pid its identity
+     * @param startedAt        when the daemon started
+     * @param bootstrapServers the broker, once ready
+     * @param reporterUrl      the reporter's base URL, once ready
+     * @param readyAt          when the stack became ready
+     */
+    record Resident(String state, long pid, Long startTicks, Instant startedAt, String bootstrapServers,
+            String reporterUrl, Instant readyAt) {
+
+        @JsonIgnore
+        boolean ready() {
+            return READY.equals(state);
+        }
+
+        /** Whether the daemon recorded here still runs (same pid and start ticks). */
+        @JsonIgnore
+        boolean daemonRunning() {
+            if (startTicks == null) {
+                return ProcessControl.isAlive(pid);
+            }
+            return new ProcessIdentity(pid, null, startTicks).isRunning();
+        }
+    }
+
+    private ResidentStack() {
+    }
+
+    static Path dir(Path home) {
+        return dir(home, System.getenv(DIR_ENV));
+    }
+
+    static Path dir(Path home, String env) {
+        Path base = home.resolve(".inttest");
+        if (env == null || env.isBlank()) {
+            return base.resolve("resident");
+        }
+        return base.resolve(env).toAbsolutePath().normalize(); // an absolute env value replaces the base
+    }
+
+    static Path stackDir(Path dir) {
+        return dir.resolve(STACK);
+    }
+
+    static Path kafkaDir(Path dir) {
+        return dir.resolve(KAFKA);
+    }
+
+    static Optional<Resident> read(Path dir) {
+        Path file = dir.resolve(RECORD);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Json.MAPPER.readValue(file.toFile(), Resident.class));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void write(Path dir, Resident resident) {
+        try {
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, "." + RECORD, ".tmp");
+            try {
+                Files.writeString(tmp, Json.MAPPER.writeValueAsString(resident) + "\n", StandardCharsets.UTF_8);
+                try {
+                    Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(RECORD), e);
+        }
+    }
+
+    /** Removes resident.json, only while it still names {@code pid} (a later daemon's record stays). */
+    static void remove(Path dir, long pid) {
+        if (read(dir).map(r -> r.pid() == pid).orElse(false)) {
+            try {
+                Files.deleteIfExists(dir.resolve(RECORD));
+            } catch (IOException e) {
+                // nothing to do: the next up treats it as stale
+            }
+        }
+    }
+
+    /** The record of a daemon that runs (starting or ready); empty when none runs. */
+    static Optional<Resident> live(Path dir) {
+        return read(dir).filter(Resident::daemonRunning);
+    }
+
+    /**
+     * Waits until the daemon of {@code dir} reports ready; empty when no daemon runs (any more) or {@code timeout}
+     * passes first.
+     */
+    static Optional<Resident> awaitReady(Path dir, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<Resident> resident = live(dir);
+            if (resident.isEmpty() || resident.get().ready()) {
+                return resident;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                return Optional.empty();
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    /**
+     * What a dead daemon left: its stack is reaped (every recorded process that is still the one recorded is
+     * stopped; the broker's data is kept, it is outside the stack directory) and its resident.json removed. Returns
+     * what was stopped; empty when there was nothing stale.
+     */
+    static Optional<List<String>> cleanStale(Path dir, Duration grace) {
+        Optional<Resident> recorded = read(dir);
+        boolean staleRecord = recorded.isPresent() && !recorded.get().daemonRunning();
+        Optional<StackReaper.Reaped> reaped = new StackReaper(grace).reapIfDead(stackDir(dir));
+        if (staleRecord) {
+            try {
+                Files.deleteIfExists(dir.resolve(RECORD));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + dir.resolve(RECORD), e);
+            }
+        }
+        if (!staleRecord && reaped.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(reaped.map(StackReaper.Reaped::stopped).orElse(List.of()));
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
