@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * started once and in parallel, and all stopped on {@link #close()}. Two stacks side by side share nothing.
  *
  * <p>Every process is supervised ({@link SupervisedProcess}): a service or the broker that exits while the stack is
- * not closing is started again with the same command, ports and environment, with backoff, and reported dead after a
+ * not closing is started again with the same command and environment (a service on a fresh HTTP port, the broker on
+ * its ports), with backoff, and reported dead after a
  * crash loop ({@code INTTEST_SUPERVISION=off}: exits are only reported). The stack directory holds {@code stack.json}
  * (owner, processes, restarts) and a guard process that cleans up if this JVM is killed (see
  * {@link StackGuard}); each service learns its owner from {@code INTTEST_OWNER_PID} / {@code INTTEST_OWNER_START_TICKS}.
@@ -269,40 +270,74 @@ final class LocalStack implements AutoCloseable {
     private void startServices() {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (PipelineService service : PipelineService.values()) {
-            int port = FreePorts.pick();
             Path log = logs().resolve(service.id() + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_OPTIONS);
-            command.add("-jar");
-            command.add(service.jar(home).toString());
-            Map<String, String> environment = new HashMap<>(serviceEnvironment);
-            environment.putAll(Map.of(
-                    "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "HTTP_PORT", Integer.toString(port),
-                    "INTTEST_HOME", home.toString(),
-                    "INTTEST_SANDBOX_ROOT", sandboxRoot.toString(),
-                    INSTANCE_ID_ENV, service.id() + "-" + dir.getFileName()));
-            environment.putAll(OwnerEnvironment.of(owner));
-            SupervisedProcess process = new SupervisedProcess(service.id(),
-                    () -> ProcessControl.start(command, log, environment, dir), options.restarts(),
-                    options.supervise(), log, this::report, restarted -> {
+            SupervisedProcess process = new SupervisedProcess(service.id(), () -> launch(service, log),
+                    options.restarts(), options.supervise(), log, this::report, restarted -> {
                         remember(service.id(), restarted);
                         writeRecord();
                     });
-            synchronized (ports) {
-                ports.put(service, port);
-            }
             synchronized (services) {
                 services.put(service, process);
             }
             process.start();
             remember(service.id(), process.process());
-            ready.add(CompletableFuture.runAsync(() -> HttpReadiness.await(
-                    URI.create("http://127.0.0.1:" + port + "/q/health/ready"), READY_TIMEOUT, process.pid(), log)));
+            ready.add(CompletableFuture.runAsync(() -> awaitReady(service, process, log)));
         }
         writeRecord();
         CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /**
+     * Starts one incarnation of a service, each on a port picked just before: a port found free can be taken by
+     * another process before the service binds it (several stacks starting at once), and a restart on that same port
+     * would fail the same way every time.
+     */
+    private Process launch(PipelineService service, Path log) {
+        int port = FreePorts.pick();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(service.jar(home).toString());
+        Map<String, String> environment = new HashMap<>(serviceEnvironment);
+        environment.putAll(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "HTTP_PORT", Integer.toString(port),
+                "INTTEST_HOME", home.toString(),
+                "INTTEST_SANDBOX_ROOT", sandboxRoot.toString(),
+                INSTANCE_ID_ENV, service.id() + "-" + dir.getFileName()));
+        environment.putAll(OwnerEnvironment.of(owner));
+        synchronized (ports) {
+            ports.put(service, port);
+        }
+        return ProcessControl.start(command, log, environment, dir);
+    }
+
+    /** Until the service's current incarnation is ready; an incarnation that dies is waited for again once restarted. */
+    private void awaitReady(PipelineService service, SupervisedProcess process, Path log) {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        while (true) {
+            long pid = process.pid();
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            try {
+                HttpReadiness.await(URI.create("http://127.0.0.1:" + port(service) + "/q/health/ready"), left, pid,
+                        log);
+                return;
+            } catch (RuntimeException e) {
+                if (!options.supervise() || process.isDead() || System.nanoTime() >= deadline) {
+                    throw e;
+                }
+                // it died while starting: the supervisor restarts it (on a new port); wait for that incarnation
+                while (process.pid() == pid && !process.isDead() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(100);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     private void report(String line) {
