@@ -4,14 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.localstack.ProcessControl;
 import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
+import dev.stonks.inttest.localstack.stack.StackFile;
 import dev.stonks.inttest.localstack.stack.StackReaper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,18 +107,7 @@ final class ResidentStack {
     static void write(Path dir, Resident resident) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + RECORD, ".tmp");
-            try {
-                Files.writeString(tmp, Json.MAPPER.writeValueAsString(resident) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, dir.resolve(RECORD), StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            StackFile.replace(dir, RECORD, Json.MAPPER.writeValueAsString(resident) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(RECORD), e);
         }

@@ -98,7 +98,8 @@ public final class StackFile {
         }
     }
 
-    private static void replace(Path dir, String name, String content) throws IOException {
+    /** Writes {@code dir/name} whole or not at all (a temporary file moved in place), so a reader never sees half. */
+    public static void replace(Path dir, String name, String content) throws IOException {
         Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
