@@ -17,21 +17,29 @@ public final class TestRedis implements AutoCloseable {
         this.port = port;
     }
 
+    /**
+     * Starts on a port found free; another process can take that port before redis-server binds it (tests start
+     * their components in parallel), so a failed start is tried again on another port, three times in all.
+     */
     public static TestRedis start() {
-        int port = FreePorts.find();
-        try {
-            RedisServer server = RedisServer.newRedisServer()
-                    .port(port)
-                    .bind("127.0.0.1")
-                    .setting("requirepass " + PASSWORD)
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
-            server.start();
-            return new TestRedis(server, port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded Redis", e);
+        IOException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            int port = FreePorts.find();
+            try {
+                RedisServer server = RedisServer.newRedisServer()
+                        .port(port)
+                        .bind("127.0.0.1")
+                        .setting("requirepass " + PASSWORD)
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .build();
+                server.start();
+                return new TestRedis(server, port);
+            } catch (IOException e) {
+                last = e;
+            }
         }
+        throw new UncheckedIOException("cannot start embedded Redis (3 attempts)", last);
     }
 
     public int port() {
