@@ -30,7 +30,6 @@ final class RunState {
     private RunCancelRequested cancel;
     private PendingStage pending;
     private Instant firstSeen;
-    private int reportedAttempt;
 
     RunState(String runId, WatchdogLimits limits) {
         this.runId = runId;
@@ -136,31 +135,15 @@ final class RunState {
         return stages.values().stream().mapToInt(StageRecord::attempt).max().orElse(1);
     }
 
-    /** Whether a verdict for this attempt of the run is still to be published (one per attempt). */
-    synchronized boolean claimVerdict() {
-        int attempt = attempt();
-        if (attempt <= reportedAttempt) {
-            return false;
-        }
-        reportedAttempt = attempt;
-        return true;
-    }
-
-    /** A verdict for {@code attempt} is on the log already (found when the run was rebuilt). */
-    synchronized void verdictPublished(int attempt) {
-        reportedAttempt = Math.max(reportedAttempt, attempt);
-    }
-
-    /** In flight: begun (requested or a stage seen) and not finished, or finished without its verdict yet. */
-    synchronized boolean verdictPending() {
-        boolean begun = request != null || !stages.isEmpty();
-        return begun && (!finished() || attempt() > reportedAttempt);
-    }
-
     /**
-     * A run in flight as the status API shows it: the stage it waits for (else its latest stage seen), that stage's
-     * attempt, and when the run was first seen.
+     * In flight: begun (requested or a stage seen) and not finished, or finished without a verdict for its attempt
+     * ({@code publishedAttempt}: the highest attempt with a verdict, from the {@link VerdictLedger}).
      */
+    synchronized boolean inFlight(int publishedAttempt) {
+        boolean begun = request != null || !stages.isEmpty();
+        return begun && (!finished() || attempt() > publishedAttempt);
+    }
+
     synchronized RunInFlight inFlightView() {
         Stage stage = pending != null ? pending.stage()
                 : stages.keySet().stream().reduce((a, b) -> b).orElse(null);

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The runs this reporter follows, by run id: in memory, rebuilt from the log at start-up ({@link LogRecovery}). A
- * run whose verdict is already on the log starts out as reported, so it never gets a second one.
+ * The runs this reporter follows, by run id: in memory, rebuilt from the log at start-up ({@link LogRecovery}).
+ * Whether a run still waits for its verdict comes from the {@link VerdictLedger}.
  */
 @ApplicationScoped
 public class Runs implements ExitBlocker {
@@ -24,11 +24,7 @@ public class Runs implements ExitBlocker {
     }
 
     RunState get(String runId) {
-        return runs.computeIfAbsent(runId, id -> {
-            RunState run = new RunState(id, limits);
-            run.verdictPublished(ledger.published(id));
-            return run;
-        });
+        return runs.computeIfAbsent(runId, id -> new RunState(id, limits));
     }
 
     Optional<RunState> find(String runId) {
@@ -41,7 +37,7 @@ public class Runs implements ExitBlocker {
 
     /** Runs not finished, or finished without a verdict yet. */
     List<RunState> inFlight() {
-        return runs.values().stream().filter(RunState::verdictPending).toList();
+        return runs.values().stream().filter(r -> r.inFlight(ledger.published(r.runId()))).toList();
     }
 
     @Override

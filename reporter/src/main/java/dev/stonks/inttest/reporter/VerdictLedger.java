@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * The highest attempt of each run whose verdict is on inttest.verdicts: read from the log at start-up and kept up
- * by this reporter's own verdicts, so that no run gets a second verdict for an attempt, across restarts.
+ * by this reporter's own verdicts. The one record of what was published, so that no run gets a second verdict for an
+ * attempt, across restarts.
  */
 @ApplicationScoped
 public class VerdictLedger {
@@ -14,6 +15,16 @@ public class VerdictLedger {
 
     void record(String runId, int attempt) {
         published.merge(runId, attempt, Math::max);
+    }
+
+    /** Claims the verdict of {@code attempt}: true once, when no verdict of it (or a later attempt) exists yet. */
+    boolean claim(String runId, int attempt) {
+        boolean[] claimed = {false};
+        published.compute(runId, (id, before) -> {
+            claimed[0] = before == null || before < attempt;
+            return claimed[0] ? attempt : before;
+        });
+        return claimed[0];
     }
 
     /** The highest attempt with a verdict, 0 when none. */

@@ -31,8 +31,7 @@ public class VerdictPublisher {
     }
 
     void publish(RunState run) {
-        run.verdictPublished(ledger.published(run.runId()));
-        if (!run.claimVerdict()) {
+        if (!ledger.claim(run.runId(), run.attempt())) {
             LOG.debugf("run %s: verdict of attempt %d already published", run.runId(), run.attempt());
             return;
         }
@@ -40,7 +39,6 @@ public class VerdictPublisher {
         ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now(), budgets);
         int exitCode = results.get("exit_code").asInt();
         publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, Instant.now()));
-        ledger.record(snapshot.runId(), run.attempt());
         archive.record(results);
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
     }

@@ -32,6 +32,7 @@ class RunStateTest {
     private static final RunContext CONTEXT = new RunContext("abc123", RUN, false, 1, "local", null, null);
 
     private final RunState run = new RunState(RUN, WatchdogLimits.uniform(Duration.ofSeconds(60)));
+    private final VerdictLedger ledger = new VerdictLedger();
 
     @Test
     void aPassingRunGivesExitCodeZeroAndSchemaValidResults() {
@@ -124,13 +125,13 @@ class RunStateTest {
         complete(Stage.INFRA_DEPLOY, StageStatus.OK, null);
         assertThat(complete(Stage.TEARDOWN, StageStatus.OK, null)).isTrue();
         assertThat(complete(Stage.TEARDOWN, StageStatus.OK, null)).isFalse();
-        assertThat(run.claimVerdict()).isTrue();
-        assertThat(run.claimVerdict()).isFalse();
+        assertThat(ledger.claim(RUN, run.attempt())).isTrue();
+        assertThat(ledger.claim(RUN, run.attempt())).isFalse();
 
         // a replay from seed_data as attempt 2
         run.started(new StageStarted(RUN, Stage.SEED_DATA, 2, T0, CONTEXT), T0);
         assertThat(run.completed(completed(Stage.TEARDOWN, 2, StageStatus.OK, null), T0)).isTrue();
-        assertThat(run.claimVerdict()).isTrue();
+        assertThat(ledger.claim(RUN, run.attempt())).isTrue();
         assertThat(run.completed(completed(Stage.INFRA_DEPLOY, 1, StageStatus.FAILED, null), T0)).isFalse();
         assertThat(run.snapshot().stages().get(Stage.INFRA_DEPLOY).completed().status()).isEqualTo(StageStatus.OK);
     }
@@ -212,19 +213,21 @@ class RunStateTest {
         assertThat(results.at("/stages/teardown/status").asText()).isEqualTo("ok");
         assertThat(ResultsSchema.violations(results.toString())).isEmpty();
         // a cancel after the verdict changes nothing
-        assertThat(run.claimVerdict()).isTrue();
+        assertThat(ledger.claim(RUN, run.attempt())).isTrue();
         assertThat(run.cancelRequested(new RunCancelRequested(RUN, "late", T0.plusSeconds(20), "x"))).isFalse();
     }
 
     @Test
     void aVerdictFoundOnTheLogIsNeverPublishedAgain() {
         run.requested(request(), T0);
-        run.verdictPublished(1);
+        ledger.record(RUN, 1);
+        assertThat(run.inFlight(ledger.published(RUN))).isTrue();
         complete(Stage.INFRA_DEPLOY, StageStatus.FAILED, null);
         assertThat(complete(Stage.TEARDOWN, StageStatus.OK, null)).isTrue();
 
-        assertThat(run.claimVerdict()).isFalse();
-        assertThat(run.verdictPending()).isFalse();
+        assertThat(ledger.claim(RUN, run.attempt())).isFalse();
+        assertThat(run.inFlight(ledger.published(RUN))).isFalse();
+        assertThat(run.inFlight(0)).as("without that verdict it would still wait for one").isTrue();
     }
 
     private boolean complete(Stage stage, StageStatus status, Object output) {
