@@ -4,10 +4,10 @@ import dev.stonks.inttest.events.InvalidEventException;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.ReceivedEvent;
 import dev.stonks.inttest.events.RunVerdict;
+import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,12 +39,8 @@ final class RunWatcher implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.STAGES, Topics.VERDICTS)) {
-            for (PartitionInfo p : consumer.partitionsFor(topic)) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-            }
-        }
+        List<TopicPartition> partitions = TopicReader.partitions(consumer, List.of(Topics.STAGES, Topics.VERDICTS),
+                Duration.ofSeconds(60));
         consumer.assign(partitions);
         if (fromEnd) {
             consumer.seekToEnd(partitions);

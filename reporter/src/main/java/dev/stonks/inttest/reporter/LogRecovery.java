@@ -14,20 +14,18 @@ import jakarta.enterprise.inject.Default;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * The log is the truth: whenever partitions of inttest.runs / inttest.stages are assigned to this reporter (at
- * start-up, after a crash, after a rebalance), it first reads the verdicts already published (so none is published
- * twice), then rewinds the assigned partitions by {@code reporter.recovery-horizon} and rebuilds every run from its
+ * start-up, after a crash, after a rebalance), it first reads the verdicts published within the horizon (so none is
+ * published twice), then rewinds the assigned partitions by {@code reporter.recovery-horizon} and rebuilds every run from its
  * events. Until those are read again, the watchdog waits ({@link #caughtUp()}) and records that were dead-lettered
  * when first seen are not dead-lettered again ({@link #replaying}).
  */
@@ -59,17 +57,13 @@ public class LogRecovery implements KafkaConsumerRebalanceListener {
             return;
         }
         long t0 = System.nanoTime();
-        int verdicts = readVerdicts();
-        long since = Instant.now().minus(horizon).toEpochMilli();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(tp -> times.put(tp, since));
-        Map<TopicPartition, OffsetAndTimestamp> from = consumer.offsetsForTimes(times);
+        Instant since = Instant.now().minus(horizon);
+        int verdicts = readVerdicts(since);
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        TopicReader.seek(consumer, partitions, since, ends, Duration.ofSeconds(30));
         long toReplay = 0;
         for (TopicPartition tp : partitions) {
-            OffsetAndTimestamp o = from.get(tp);
-            long start = o == null ? ends.get(tp) : o.offset();
-            consumer.seek(tp, start);
+            long start = consumer.position(tp);
             if (ends.get(tp) > start) {
                 replayUntil.put(tp, ends.get(tp));
                 toReplay += ends.get(tp) - start;
@@ -103,9 +97,10 @@ public class LogRecovery implements KafkaConsumerRebalanceListener {
         return assigned && replayUntil.isEmpty();
     }
 
-    private int readVerdicts() {
+    /** The verdicts of the horizon: runs older than it are not rebuilt, so their verdicts are not needed. */
+    private int readVerdicts(Instant since) {
         int count = 0;
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll(bootstrapServers, Topics.VERDICTS,
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readSince(bootstrapServers, Topics.VERDICTS, since,
                 Duration.ofSeconds(60))) {
             try {
                 if (KafkaEventRecords.decode(record).event() instanceof RunVerdict v

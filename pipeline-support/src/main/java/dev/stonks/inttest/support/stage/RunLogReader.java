@@ -2,18 +2,15 @@ package dev.stonks.inttest.support.stage;
 
 import dev.stonks.inttest.events.InvalidEventException;
 import dev.stonks.inttest.events.KafkaEventRecords;
+import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -70,25 +67,13 @@ final class RunLogReader implements AutoCloseable {
     }
 
     private void follow(KafkaConsumer<String, byte[]> c) {
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : TOPICS) {
-            for (PartitionInfo p : c.partitionsFor(topic, Duration.ofSeconds(10))) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-            }
-        }
+        List<TopicPartition> partitions = TopicReader.partitions(c, TOPICS, Duration.ofSeconds(10));
         if (partitions.isEmpty()) {
             throw new IllegalStateException("no partitions of " + TOPICS + " yet");
         }
         c.assign(partitions);
-        long since = Instant.now().minus(lookback).toEpochMilli();
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(tp -> times.put(tp, since));
-        Map<TopicPartition, OffsetAndTimestamp> from = c.offsetsForTimes(times, Duration.ofSeconds(10));
         Map<TopicPartition, Long> ends = c.endOffsets(partitions, Duration.ofSeconds(10));
-        for (TopicPartition tp : partitions) {
-            OffsetAndTimestamp o = from.get(tp);
-            c.seek(tp, o == null ? ends.get(tp) : o.offset());
-        }
+        TopicReader.seek(c, partitions, Instant.now().minus(lookback), ends, Duration.ofSeconds(10));
         while (!closed) {
             for (ConsumerRecord<String, byte[]> record : c.poll(Duration.ofMillis(500))) {
                 try {
