@@ -12,7 +12,6 @@ import dev.stonks.inttest.localstack.stack.StackGuard;
 import dev.stonks.inttest.localstack.stack.StackRecord;
 import dev.stonks.inttest.localstack.supervision.RestartPolicy;
 import dev.stonks.inttest.localstack.supervision.SupervisedProcess;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,14 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The embedded pipeline: a Kafka broker and every pipeline service as child processes on free loopback ports,
@@ -407,23 +404,12 @@ final class LocalStack implements AutoCloseable {
             broker.close();
         }
         if (!brokerSettings.keepData()) {
-            deleteRecursively(brokerSettings.dir());
+            StackFile.deleteTree(brokerSettings.dir());
         }
         try {
             StackFile.markClosed(dir);
         } catch (UncheckedIOException e) {
             // the stack directory is gone: nothing to mark
-        }
-    }
-
-    private static void deleteRecursively(Path path) {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -98,7 +98,7 @@ final class ResidentCommands {
             Optional<ResidentStack.Resident> stillThere = ResidentStack.live(dir);
             err.println("inttest up: the resident stack did not become ready" + (stillThere.isPresent()
                     ? " within " + UP_TIMEOUT.toSeconds() + " s; stopping it" : "; its daemon exited"));
-            stillThere.ifPresent(r -> stopDaemon(r));
+            stillThere.ifPresent(r -> stopDaemon(dir, r));
             err.println(ProcessControl.tail(dir.resolve(ResidentStack.LOG), 20));
             return 2;
         }
@@ -160,7 +160,7 @@ final class ResidentCommands {
         long t0 = System.nanoTime();
         ResidentStack.Resident r = live.get();
         out.println("resident stack: stopping (daemon pid " + r.pid() + ")");
-        List<String> forced = stopDaemon(r);
+        List<String> forced = stopDaemon(dir, r);
         List<String> left = stillRunning(StackFile.read(ResidentStack.stackDir(dir)).orElse(null));
         ResidentStack.remove(dir, r.pid());
         if (!left.isEmpty()) {
@@ -177,7 +177,7 @@ final class ResidentCommands {
      * SIGTERM to the daemon, which stops its stack; waits for it. Then every process of stack.json that is still the
      * one recorded is stopped (there should be none). Returns what had to be stopped here.
      */
-    private static List<String> stopDaemon(ResidentStack.Resident r) {
+    private static List<String> stopDaemon(Path dir, ResidentStack.Resident r) {
         List<String> forced = new ArrayList<>();
         ProcessControl.signal(r.pid(), "TERM");
         long deadline = System.nanoTime() + DOWN_TIMEOUT.toNanos();
@@ -189,10 +189,9 @@ final class ResidentCommands {
             ProcessControl.awaitExit(r.pid(), Duration.ofSeconds(5));
             forced.add("daemon");
         }
-        Path dir = ResidentStack.dir(InttestHome.resolve());
         StackRecord stack = StackFile.read(ResidentStack.stackDir(dir)).orElse(null);
         if (stack != null) {
-            for (Map.Entry<String, ProcessIdentity> p : processes(stack).entrySet()) {
+            for (Map.Entry<String, ProcessIdentity> p : stack.processes().entrySet()) {
                 if (p.getValue().terminate(GRACE)) {
                     forced.add(p.getKey());
                 }
@@ -201,23 +200,11 @@ final class ResidentCommands {
         return forced;
     }
 
-    private static Map<String, ProcessIdentity> processes(StackRecord stack) {
-        Map<String, ProcessIdentity> all = new java.util.LinkedHashMap<>();
-        if (stack == null) {
-            return all;
-        }
-        stack.services().stream().filter(s -> s.process() != null).forEach(s -> all.put(s.name(), s.process()));
-        if (stack.kafka() != null && stack.kafka().process() != null) {
-            all.put("kafka", stack.kafka().process());
-        }
-        if (stack.guard() != null) {
-            all.put("guard", stack.guard());
-        }
-        return all;
-    }
-
     private static List<String> stillRunning(StackRecord stack) {
-        return processes(stack).entrySet().stream().filter(e -> e.getValue().isRunning())
+        if (stack == null) {
+            return List.of();
+        }
+        return stack.processes().entrySet().stream().filter(e -> e.getValue().isRunning())
                 .map(e -> e.getKey() + " (pid " + e.getValue().pid() + ")").toList();
     }
 

@@ -137,6 +137,7 @@ public final class SandboxTeardown {
                 });
     }
 
+    /** The working directory of {@code pid} from {@code /proc} (also when it was deleted), empty where unreadable. */
     private static Optional<Path> workingDirectory(long pid) {
         try {
             String cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd")).toString();
@@ -161,12 +162,11 @@ public final class SandboxTeardown {
     public static boolean serves(long pid, Path dataDir) {
         try {
             Path real = dataDir.toRealPath();
-            Path cwd = Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
-            if (cwd.equals(real)) {
+            if (workingDirectory(pid).map(real::equals).orElse(false)) {
                 return true;
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            // no /proc, or not ours to read: fall back to the command line
+        } catch (IOException e) {
+            // the directory is gone: fall back to the command line
         }
         return ProcessHandle.of(pid).flatMap(h -> h.info().commandLine())
                 .map(cmd -> cmd.contains(dataDir.toString())).orElse(false);

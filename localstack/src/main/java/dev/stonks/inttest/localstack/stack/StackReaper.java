@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Removes the local stacks whose owner is dead: every process recorded in their {@code stack.json} that is still the
@@ -94,24 +93,10 @@ public final class StackReaper {
                 && record.kafka().process().terminate(grace)) {
             stopped.add("kafka");
         }
-        deleteRecursively(dir.resolve(StackFile.KAFKA_DIRECTORY));
+        StackFile.deleteTree(dir.resolve(StackFile.KAFKA_DIRECTORY));
         StackFile.markClosed(dir);
         LOG.log(System.Logger.Level.INFO, "stack {0}: owner pid {1} is gone; stopped {2}", dir,
                 record.owner() == null ? "?" : Long.toString(record.owner().pid()), stopped);
         return new Reaped(dir, stopped);
-    }
-
-    /** Deletes a directory tree without following symbolic links. */
-    static void deleteRecursively(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + path, e);
-        }
     }
 }

@@ -3,7 +3,9 @@ package dev.stonks.inttest.localstack.stack;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,6 +44,20 @@ public record StackRecord(String createdBy, int format, String name, ProcessIden
     /** A new record of the pipeline for {@code owner}, without processes yet. */
     public static StackRecord create(String name, ProcessIdentity owner, Instant now) {
         return new StackRecord(StackFile.CREATED_BY, FORMAT, name, owner, now, now, null, List.of(), null);
+    }
+
+    /** Every recorded process by name: the services, {@code kafka} and {@code guard}. */
+    @JsonIgnore
+    public Map<String, ProcessIdentity> processes() {
+        Map<String, ProcessIdentity> all = new LinkedHashMap<>();
+        services.stream().filter(s -> s.process() != null).forEach(s -> all.put(s.name(), s.process()));
+        if (kafka != null && kafka.process() != null) {
+            all.put("kafka", kafka.process());
+        }
+        if (guard != null) {
+            all.put("guard", guard);
+        }
+        return all;
     }
 
     @JsonIgnore

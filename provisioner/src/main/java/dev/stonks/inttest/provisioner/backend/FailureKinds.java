@@ -1,5 +1,7 @@
 package dev.stonks.inttest.provisioner.backend;
 
+import dev.stonks.inttest.events.StageError;
+
 /** The {@code error.kind} values of the provisioner's stages (see README.md). */
 public final class FailureKinds {
     /** The namespace is held by another run, or by something that is not a sandbox of the pipeline. */
@@ -16,8 +18,8 @@ public final class FailureKinds {
     public static final String NOT_OWNED = "not_owned";
     /** The run asks for a backend this provisioner does not serve. */
     public static final String BACKEND_UNAVAILABLE = "backend_unavailable";
-    /** The run was cancelled before the stage started. */
-    public static final String CANCELLED = "cancelled";
+    /** The run was cancelled: the contract's kind. */
+    public static final String CANCELLED = StageError.CANCELLED;
     /** Another operation held the sandbox for longer than the lock timeout. */
     public static final String SANDBOX_BUSY = "sandbox_busy";
 
