@@ -212,7 +212,7 @@ class RunStateTest {
         assertThat(results.at("/stages/profiling/reason").asText()).contains("cancelled");
         assertThat(results.at("/stages/teardown/status").asText()).isEqualTo("ok");
         assertThat(ResultsSchema.violations(results.toString())).isEmpty();
-        // a cancel after the verdict changes nothing
+        // a cancel after the run finished (and had its verdict) changes nothing
         assertThat(ledger.claim(RUN, run.attempt())).isTrue();
         assertThat(run.cancelRequested(new RunCancelRequested(RUN, "late", T0.plusSeconds(20), "x"))).isFalse();
     }
