@@ -16,16 +16,24 @@ import java.util.Set;
  * @param reason        why, in words a person can act on
  * @param promotionName the Kargo Promotion created, when there is one
  * @param breakGlass    the break-glass that let a live promotion through market hours, when one did
+ * @param decidedAt     when
+ * @param backend       where promotions go: {@value #BACKEND_KARGO} (Kargo Promotions in a cluster) or
+ *                      {@value #BACKEND_LOCAL} (a local record of the environments: nothing is deployed); absent in
+ *                      events of promoters that predate the field
  */
 public record PromotionDecided(String runId, String imageTag, String stage, String decision, String reason,
         @JsonInclude(JsonInclude.Include.NON_NULL) String promotionName,
-        @JsonInclude(JsonInclude.Include.NON_NULL) BreakGlass breakGlass, Instant decidedAt) implements VerdictEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) BreakGlass breakGlass, Instant decidedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String backend) implements VerdictEvent {
 
     public static final String PROMOTED = "promoted";
     public static final String WAITING = "waiting";
     public static final String SKIPPED = "skipped";
     public static final String FAILED = "failed";
     public static final Set<String> DECISIONS = Set.of(PROMOTED, WAITING, SKIPPED, FAILED);
+    public static final String BACKEND_KARGO = "kargo";
+    public static final String BACKEND_LOCAL = "local";
+    public static final Set<String> BACKENDS = Set.of(BACKEND_KARGO, BACKEND_LOCAL);
 
     public PromotionDecided {
         Names.requireRunId(runId);
@@ -37,6 +45,15 @@ public record PromotionDecided(String runId, String imageTag, String stage, Stri
         }
         Required.field(reason, "reason");
         Required.field(decidedAt, "decided_at");
+        if (backend != null && !BACKENDS.contains(backend)) {
+            throw new IllegalArgumentException("backend must be one of " + BACKENDS + ", was '" + backend + "'");
+        }
+    }
+
+    /** A decision without the backend named (as before the field existed). */
+    public PromotionDecided(String runId, String imageTag, String stage, String decision, String reason,
+            String promotionName, BreakGlass breakGlass, Instant decidedAt) {
+        this(runId, imageTag, stage, decision, reason, promotionName, breakGlass, decidedAt, null);
     }
 
     /** Who opened the way to live during market hours, why, and until when. */

@@ -56,6 +56,23 @@ class EventCodecTest {
     }
 
     @Test
+    void aPromotionDecisionNamesItsBackendOnlyWhenItHasOne() {
+        PromotionDecided local = new PromotionDecided("stonks-inttest-r1", "abc123", "beta", PromotionDecided.PROMOTED,
+                "recorded; nothing deployed", "beta-abc123", null, T0, PromotionDecided.BACKEND_LOCAL);
+        PromotionDecided unnamed = new PromotionDecided("stonks-inttest-r1", "abc123", "beta",
+                PromotionDecided.PROMOTED, "x", null, null, T0);
+
+        EventEnvelope envelope = EventCodec.encode(local, "promoter");
+
+        assertThat(new String(envelope.value(), StandardCharsets.UTF_8)).contains("\"backend\":\"local\"");
+        assertThat(EventCodec.decode(Topics.VERDICTS, envelope.headers(), envelope.value()).event()).isEqualTo(local);
+        assertThat(new String(EventCodec.encode(unnamed, "promoter").value(), StandardCharsets.UTF_8))
+                .doesNotContain("backend");
+        assertThatThrownBy(() -> new PromotionDecided("stonks-inttest-r1", "abc123", "beta", PromotionDecided.SKIPPED,
+                "x", null, null, T0, "argo")).hasMessageContaining("backend must be one of");
+    }
+
+    @Test
     void everyEmissionGetsAFreshId() {
         RunRequested event = runRequested();
         assertThat(EventCodec.encode(event, "cli").headers().get("ce_id"))
