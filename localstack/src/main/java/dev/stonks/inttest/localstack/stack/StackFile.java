@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  *   stack.pids   the same processes as plain lines "kind name pid start-ticks", for the guard script
  *   closed       present once the stack was stopped normally (or cleaned up): the guard then exits
  *   kafka/       the broker's working and data directory
+ *   components/  the working and data directories of the other components (PostgreSQL, the S3 store)
  *   logs/        one log per process
  * </pre>
  */
@@ -31,6 +32,7 @@ public final class StackFile {
     public static final String PIDS = "stack.pids";
     public static final String CLOSED = "closed";
     public static final String KAFKA_DIRECTORY = "kafka";
+    public static final String COMPONENTS_DIRECTORY = "components";
 
     static final ObjectMapper MAPPER = SandboxJson.MAPPER;
 
@@ -80,7 +82,10 @@ public final class StackFile {
         return Files.exists(dir.resolve(CLOSED), LinkOption.NOFOLLOW_LINKS);
     }
 
-    /** One line per process the guard may stop: {@code service <name> <pid> <ticks>}, {@code kafka kafka ...}. */
+    /**
+     * One line per process the guard may stop: {@code service <name> <pid> <ticks>}, {@code kafka kafka ...},
+     * {@code component <name> ...}.
+     */
     static String pidLines(StackRecord record) {
         StringBuilder lines = new StringBuilder();
         for (StackRecord.Service service : record.services()) {
@@ -88,6 +93,9 @@ public final class StackFile {
         }
         if (record.kafka() != null) {
             line(lines, "kafka", "kafka", record.kafka().process());
+        }
+        for (StackRecord.Component component : record.components()) {
+            line(lines, "component", component.name(), component.process());
         }
         return lines.toString();
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * Removes the local stacks whose owner is dead: every process recorded in their {@code stack.json} that is still the
  * very process recorded (pid and start ticks; a recycled pid is never signalled) is stopped, alone (not its
- * descendants: a sandbox kept with skip_teardown outlives its stack), and the broker's data directory is deleted. A
+ * descendants: a sandbox kept with skip_teardown outlives its stack), and the data directories in the stack
+ * directory (the broker's, the components') are deleted. A
  * directory without a {@code stack.json} of the pipeline, with a live owner, or marked {@link StackFile#CLOSED}, is
  * not touched.
  */
@@ -93,7 +94,12 @@ public final class StackReaper {
                 && record.kafka().process().terminate(grace)) {
             stopped.add("kafka");
         }
+        record.components().parallelStream()
+                .filter(c -> c.process() != null && c.process().terminate(grace))
+                .map(StackRecord.Component::name)
+                .forEachOrdered(stopped::add);
         StackFile.deleteTree(dir.resolve(StackFile.KAFKA_DIRECTORY));
+        StackFile.deleteTree(dir.resolve(StackFile.COMPONENTS_DIRECTORY));
         StackFile.markClosed(dir);
         LOG.log(System.Logger.Level.INFO, "stack {0}: owner pid {1} is gone; stopped {2}", dir,
                 record.owner() == null ? "?" : Long.toString(record.owner().pid()), stopped);

@@ -22,15 +22,23 @@ import java.util.Objects;
  * @param kafka     the broker, or null before it started
  * @param services  the pipeline services (an entry per service that runs or ran)
  * @param guard     the guard process that cleans up when the owner is killed, or null
+ * @param components the stack's infrastructure beside Kafka (the reporter's PostgreSQL, the artifact store)
  */
 public record StackRecord(String createdBy, int format, String name, ProcessIdentity owner, Instant startedAt,
-        Instant updatedAt, Kafka kafka, List<Service> services, ProcessIdentity guard) {
+        Instant updatedAt, Kafka kafka, List<Service> services, ProcessIdentity guard, List<Component> components) {
 
     public static final int FORMAT = 1;
 
     public StackRecord {
         Objects.requireNonNull(name, "name");
         services = services == null ? List.of() : List.copyOf(services);
+        components = components == null ? List.of() : List.copyOf(components);
+    }
+
+    /** A record without components (as written before they existed). */
+    public StackRecord(String createdBy, int format, String name, ProcessIdentity owner, Instant startedAt,
+            Instant updatedAt, Kafka kafka, List<Service> services, ProcessIdentity guard) {
+        this(createdBy, format, name, owner, startedAt, updatedAt, kafka, services, guard, List.of());
     }
 
     /** The broker: its process, its two ports and its data directory. */
@@ -41,12 +49,19 @@ public record StackRecord(String createdBy, int format, String name, ProcessIden
     public record Service(String name, ProcessIdentity process, int port, int restarts) {
     }
 
-    /** A new record of the pipeline for {@code owner}, without processes yet. */
-    public static StackRecord create(String name, ProcessIdentity owner, Instant now) {
-        return new StackRecord(StackFile.CREATED_BY, FORMAT, name, owner, now, now, null, List.of(), null);
+    /**
+     * A piece of the stack's infrastructure that is not a pipeline service: its process, port and data directory
+     * (e.g. {@code history-db}, PostgreSQL; {@code artifacts}, the S3 store).
+     */
+    public record Component(String name, ProcessIdentity process, int port, String dataDir, int restarts) {
     }
 
-    /** Every recorded process by name: the services, {@code kafka} and {@code guard}. */
+    /** A new record of the pipeline for {@code owner}, without processes yet. */
+    public static StackRecord create(String name, ProcessIdentity owner, Instant now) {
+        return new StackRecord(StackFile.CREATED_BY, FORMAT, name, owner, now, now, null, List.of(), null, List.of());
+    }
+
+    /** Every recorded process by name: the services, {@code kafka}, the components and {@code guard}. */
     @JsonIgnore
     public Map<String, ProcessIdentity> processes() {
         Map<String, ProcessIdentity> all = new LinkedHashMap<>();
@@ -54,6 +69,7 @@ public record StackRecord(String createdBy, int format, String name, ProcessIden
         if (kafka != null && kafka.process() != null) {
             all.put("kafka", kafka.process());
         }
+        components.stream().filter(c -> c.process() != null).forEach(c -> all.put(c.name(), c.process()));
         if (guard != null) {
             all.put("guard", guard);
         }
@@ -72,6 +88,10 @@ public record StackRecord(String createdBy, int format, String name, ProcessIden
     }
 
     public StackRecord with(Kafka kafka, List<Service> services, ProcessIdentity guard, Instant now) {
-        return new StackRecord(createdBy, format, name, owner, startedAt, now, kafka, services, guard);
+        return new StackRecord(createdBy, format, name, owner, startedAt, now, kafka, services, guard, components);
+    }
+
+    public StackRecord withComponents(List<Component> next, Instant now) {
+        return new StackRecord(createdBy, format, name, owner, startedAt, now, kafka, services, guard, next);
     }
 }

@@ -6,7 +6,8 @@
 # Waits until the owner process is gone (its pid no longer runs with the recorded start ticks, field 22 of
 # /proc/<pid>/stat), then gives the stack's services up to GRACE_SECONDS (60) to cancel their runs, tear down and
 # exit on their own, SIGKILLs each service of STACK_DIR/stack.pids that is still the very process recorded, stops
-# the broker (SIGTERM, SIGKILL after 15 s), deletes STACK_DIR/kafka and marks the stack closed. Exits at once when
+# the broker and the other components (PostgreSQL, the S3 store: SIGTERM, SIGKILL after 15 s), deletes STACK_DIR/kafka
+# and STACK_DIR/components (a resident stack keeps its data outside STACK_DIR) and marks the stack closed. Exits at once when
 # STACK_DIR/closed appears (the stack was stopped normally).
 set -u
 
@@ -76,8 +77,9 @@ while read -r name pid ticks; do
     fi
 done < <(running service)
 
-while read -r name pid ticks; do
-    [[ -z $name ]] && continue
+# stops one recorded process: SIGTERM, SIGKILL after 15 s
+stop_gently() {
+    local name=$1 pid=$2 ticks=$3
     if same "$pid" "$ticks"; then
         log "stopping $name (pid $pid)"
         kill -TERM "$pid" 2>/dev/null
@@ -90,8 +92,13 @@ while read -r name pid ticks; do
             kill -KILL "$pid" 2>/dev/null
         fi
     fi
-done < <(running kafka)
+}
 
-rm -rf -- "$dir/kafka"
+while read -r name pid ticks; do
+    [[ -z $name ]] && continue
+    stop_gently "$name" "$pid" "$ticks"
+done < <(running kafka; running component)
+
+rm -rf -- "$dir/kafka" "$dir/components"
 echo "cleaned up by the guard after owner pid $owner_pid was gone" > "$closed"
 log "done"

@@ -42,7 +42,7 @@ class StackGuardIT {
     }
 
     @Test
-    void whenTheOwnerDiesTheServicesGetTheirGraceThenWhatIsLeftIsStoppedAndTheBrokerDataDeleted() {
+    void whenTheOwnerDiesTheServicesGetTheirGraceThenWhatIsLeftIsStoppedAndTheBrokerDataDeleted() throws Exception {
         ProcessIdentity owner = sleepers.sleeper("owner");
         // a service that exits on its own once its owner is gone (as the pipeline services do)
         ProcessIdentity polite = sleepers.start("polite", List.of("bash", "-c",
@@ -50,10 +50,14 @@ class StackGuardIT {
         ProcessIdentity stubborn = sleepers.sleeper("stubborn");
         ProcessIdentity kafka = sleepers.sleeper("kafka");
         ProcessIdentity decoy = sleepers.sleeper("decoy");
+        ProcessIdentity artifacts = sleepers.sleeper("artifacts");
         StackFile.write(stackDir, StackRecord.create("run-1", owner, Instant.now()).with(
                 new StackRecord.Kafka(kafka, 9092, 9093, stackDir.resolve("kafka/data").toString(), 0),
                 List.of(service("polite", polite), service("stubborn", stubborn),
-                        service("recycled", recycled(decoy))), null, Instant.now()));
+                        service("recycled", recycled(decoy))), null, Instant.now()).withComponents(List.of(
+                                new StackRecord.Component("artifacts", artifacts, 9000, stackDir.resolve(
+                                        "components/artifacts/data").toString(), 0)), Instant.now()));
+        Files.createDirectories(stackDir.resolve("components/artifacts/data"));
         guard = StackGuard.start(stackDir, owner, Duration.ofSeconds(3));
 
         long killedAt = System.nanoTime();
@@ -67,10 +71,12 @@ class StackGuardIT {
         assertThat(alive(polite)).isFalse();
         assertThat(alive(stubborn)).isFalse();
         assertThat(alive(kafka)).isFalse();
+        assertThat(alive(artifacts)).isFalse();
         assertThat(alive(decoy)).as("a recycled pid is never signalled").isTrue();
         assertThat(stackDir.resolve("kafka")).doesNotExist();
+        assertThat(stackDir.resolve("components")).doesNotExist();
         assertThat(StackFile.isClosed(stackDir)).isTrue();
-        assertThat(log).contains("SIGKILL stubborn").contains("stopping kafka").doesNotContain("SIGKILL polite")
+        assertThat(log).contains("SIGKILL stubborn").contains("stopping kafka", "stopping artifacts").doesNotContain("SIGKILL polite")
                 .doesNotContain("recycled");
     }
 

@@ -27,8 +27,15 @@ class StackReaperIT {
         ProcessIdentity kafka = sleepers.sleeper("kafka");
         ProcessIdentity guard = sleepers.sleeper("guard");
         ProcessIdentity decoy = sleepers.sleeper("decoy");
+        ProcessIdentity historyDb = sleepers.sleeper("history-db");
         Path dead = stack("dead", sleepers.dead("dead-owner"), List.of(service("provisioner", provisioner),
                 service("seeder", recycled(decoy))), kafka, guard);
+        StackFile.write(dead, StackFile.read(dead).orElseThrow().withComponents(List.of(new StackRecord.Component(
+                "history-db", historyDb, 5432, dead.resolve("components/history-db/data").toString(), 0)),
+                Instant.now()));
+        Files.createDirectories(dead.resolve("components/history-db/data"));
+        assertThat(Files.readString(dead.resolve(StackFile.PIDS))).contains("component history-db "
+                + historyDb.pid() + " " + historyDb.startTicks());
 
         ProcessIdentity liveService = sleepers.sleeper("live-service");
         Path live = stack("live", sleepers.sleeper("live-owner"), List.of(service("reporter", liveService)), null,
@@ -52,7 +59,9 @@ class StackReaperIT {
         List<StackReaper.Reaped> reaped = new StackReaper(Duration.ofSeconds(2)).reapDead(root);
 
         assertThat(reaped).extracting(StackReaper.Reaped::dir).containsExactly(dead);
-        assertThat(reaped.get(0).stopped()).containsExactlyInAnyOrder("guard", "provisioner", "kafka");
+        assertThat(reaped.get(0).stopped()).containsExactlyInAnyOrder("guard", "provisioner", "kafka", "history-db");
+        assertThat(alive(historyDb)).isFalse();
+        assertThat(dead.resolve("components")).doesNotExist();
         assertThat(alive(provisioner)).isFalse();
         assertThat(alive(kafka)).isFalse();
         assertThat(alive(guard)).isFalse();
