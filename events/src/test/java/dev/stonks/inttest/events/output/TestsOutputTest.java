@@ -41,6 +41,21 @@ class TestsOutputTest {
     }
 
     @Test
+    void whatWasNotKeptIsAnAdditiveOptionalField() {
+        TestsOutput without = new TestsOutput(3, 3, 0, 0, 0, List.of(), Map.of()).withReportPath("/tmp/r");
+        TestsOutput with = without.withUnavailable("junit.xml", "artifact store http://s3: cannot put ...");
+
+        JsonNode added = Json.tree(with);
+
+        assertThat(Json.tree(without).has("unavailable")).as("all kept, no field").isFalse();
+        assertThat(added.at("/unavailable/junit.xml").asText()).isEqualTo("artifact store http://s3: cannot put ...");
+        assertThat(added.get("total").asInt()).isEqualTo(3);
+        assertThat(Json.convert(added, TestsOutput.class)).isEqualTo(with);
+        assertThat(Json.convert(added, TestsOutput.class).withReportPath("/tmp/other").unavailable())
+                .containsOnlyKeys("junit.xml");
+    }
+
+    @Test
     void anExamplePathIsRelativeToTheServiceBaseUrl() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EndpointExample("query-api", "http://evil/x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with '/'");
