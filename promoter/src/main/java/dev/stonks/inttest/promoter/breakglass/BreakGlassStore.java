@@ -2,23 +2,23 @@ package dev.stonks.inttest.promoter.breakglass;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.stonks.inttest.events.Json;
-import dev.stonks.inttest.promoter.state.StateConfigMap;
+import dev.stonks.inttest.promoter.state.StateStore;
 import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The one break-glass, kept in the state ConfigMap (key {@value #KEY}) so that it outlives a restart. Opening a new
+ * The one break-glass, kept in the promoter's state (the ConfigMap, or a file locally; key {@value #KEY}) so that it outlives a restart. Opening a new
  * one replaces the old; an expired one stays stored (for {@code GET}) but no longer counts.
  */
 public class BreakGlassStore {
     public static final String KEY = "break-glass.json";
     private static final Logger LOG = Logger.getLogger(BreakGlassStore.class);
 
-    private final StateConfigMap state;
+    private final StateStore state;
     private volatile BreakGlass current;
 
-    public BreakGlassStore(StateConfigMap state) {
+    public BreakGlassStore(StateStore state) {
         this.state = state;
         this.current = state.read(KEY).map(BreakGlassStore::decode).orElse(null);
         if (current != null) {

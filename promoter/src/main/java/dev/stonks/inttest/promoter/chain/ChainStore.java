@@ -3,19 +3,19 @@ package dev.stonks.inttest.promoter.chain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.stonks.inttest.events.Json;
-import dev.stonks.inttest.promoter.state.StateConfigMap;
+import dev.stonks.inttest.promoter.state.StateStore;
 import java.util.Collection;
 import java.util.List;
 
-/** The chains, in flight and recently finished, as one JSON array under the state ConfigMap's key {@value #KEY}. */
+/** The chains, in flight and recently finished, as one JSON array under the state's key {@value #KEY}. */
 public class ChainStore {
     public static final String KEY = "chains.json";
     private static final TypeReference<List<Chain>> CHAINS = new TypeReference<>() {
     };
 
-    private final StateConfigMap state;
+    private final StateStore state;
 
-    public ChainStore(StateConfigMap state) {
+    public ChainStore(StateStore state) {
         this.state = state;
     }
 

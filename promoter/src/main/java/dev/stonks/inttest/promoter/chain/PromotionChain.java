@@ -8,7 +8,6 @@ import dev.stonks.inttest.promoter.breakglass.BreakGlass;
 import dev.stonks.inttest.promoter.breakglass.BreakGlassStore;
 import dev.stonks.inttest.promoter.config.ChainSettings;
 import dev.stonks.inttest.promoter.kargo.KargoException;
-import dev.stonks.inttest.promoter.kargo.KargoPromotions;
 import dev.stonks.inttest.promoter.kargo.PromotionNames;
 import dev.stonks.inttest.promoter.kargo.PromotionStatus;
 import dev.stonks.inttest.promoter.kargo.Verification;
@@ -32,13 +31,16 @@ import org.jboss.logging.Logger;
  * -> {@code promoted}; it Succeeded (and the Freight is verified in the stage) -> the next stage; it failed, or did
  * not finish in time -> {@code failed}, the chain stops.
  *
- * <p>Every change is saved (state ConfigMap) before its decisions are published; decisions not yet published (the
+ * <p>Promotions go to a {@link PromotionBackend}: Kargo in a cluster, or the local record of the environments; the
+ * decisions are the same on both, and each names its backend.
+ *
+ * <p>Every change is saved (state ConfigMap, or its file locally) before its decisions are published; decisions not yet published (the
  * bus was down) are published on the next tick. All methods are serialised: one promoter replica owns the state.
  */
 public class PromotionChain {
     private static final Logger LOG = Logger.getLogger(PromotionChain.class);
 
-    private final KargoPromotions kargo;
+    private final PromotionBackend backend;
     private final ChainStore store;
     private final BreakGlassStore breakGlass;
     private final MarketHours market;
@@ -47,9 +49,9 @@ public class PromotionChain {
     private final Clock clock;
     private final Map<String, Chain> chains = new LinkedHashMap<>();
 
-    public PromotionChain(KargoPromotions kargo, ChainStore store, BreakGlassStore breakGlass, MarketHours market,
+    public PromotionChain(PromotionBackend backend, ChainStore store, BreakGlassStore breakGlass, MarketHours market,
             ChainSettings settings, DecisionOutlet outlet, Clock clock) {
-        this.kargo = kargo;
+        this.backend = backend;
         this.store = store;
         this.breakGlass = breakGlass;
         this.market = market;
@@ -152,7 +154,7 @@ public class PromotionChain {
     }
 
     private Chain findFreight(Chain chain, Instant now) {
-        Optional<String> freight = kargo.freightFor(chain.imageTag());
+        Optional<String> freight = backend.freightFor(chain.imageTag());
         if (freight.isPresent()) {
             LOG.infof("run %s: image %s is Freight %s", chain.runId(), chain.imageTag(), freight.get());
             return chain.withFreight(freight.get()).at(chain.stage(), Step.READY, now);
@@ -160,12 +162,12 @@ public class PromotionChain {
         Instant deadline = chain.since().plus(settings.freightWait());
         if (chain.step() == Step.FIND_FREIGHT) {
             return decide(chain, PromotionDecided.WAITING, "no Freight with image tag " + chain.imageTag()
-                    + " in project namespace " + kargo.namespace() + " yet (the Warehouse discovers new images "
+                    + " in project namespace " + backend.namespace() + " yet (the Warehouse discovers new images "
                     + "periodically); looking again until " + deadline, null, null).withStep(Step.AWAIT_FREIGHT);
         }
         if (!now.isBefore(deadline)) {
             return decide(chain, PromotionDecided.FAILED, "no Freight with image tag " + chain.imageTag()
-                    + " appeared in project namespace " + kargo.namespace() + " within " + human(settings
+                    + " appeared in project namespace " + backend.namespace() + " within " + human(settings
                             .freightWait()) + ": is the image pushed, and does the Warehouse subscribe to it?",
                     null, null).withStep(Step.STOPPED);
         }
@@ -227,10 +229,8 @@ public class PromotionChain {
     private Chain promote(Chain chain, BreakGlass glass, Instant now) {
         String stage = chain.stage();
         String name = PromotionNames.of(stage, chain.imageTag(), chain.runId());
-        boolean created = kargo.promote(name, stage, chain.freight(), chain.runId(), chain.imageTag());
-        StringBuilder reason = new StringBuilder(created ? "created Promotion " : "Promotion ").append(name)
-                .append(created ? "" : " already existed (a repeated verdict); following it").append(": freight ")
-                .append(chain.freight()).append(" to stage ").append(stage);
+        boolean created = backend.promote(name, stage, chain.freight(), chain.runId(), chain.imageTag());
+        StringBuilder reason = new StringBuilder(backend.promotedReason(name, created, chain.freight(), stage));
         if (glass != null) {
             reason.append(" during market hours, under the break-glass of ").append(glass.who()).append(" (")
                     .append(glass.why()).append("), valid until ").append(glass.expiresAt());
@@ -244,7 +244,7 @@ public class PromotionChain {
     }
 
     private Chain promoting(Chain chain, Instant now) {
-        Optional<PromotionStatus> status = kargo.status(chain.promotionName());
+        Optional<PromotionStatus> status = backend.status(chain.promotionName());
         if (status.isEmpty()) {
             return decide(chain, PromotionDecided.FAILED, "Promotion " + chain.promotionName() + " of stage "
                     + chain.stage() + " disappeared" + stopsHere(chain), chain.promotionName(), null)
@@ -266,7 +266,7 @@ public class PromotionChain {
     }
 
     private Chain awaitVerification(Chain chain, Instant now) {
-        Verification verification = kargo.verification(chain.freight(), chain.stage());
+        Verification verification = backend.verification(chain.freight(), chain.stage());
         return switch (verification.outcome()) {
             case VERIFIED -> next(chain, now);
             case FAILED -> decide(chain, PromotionDecided.FAILED, "freight " + chain.freight() + " failed its "
@@ -293,7 +293,7 @@ public class PromotionChain {
 
     private Chain decide(Chain chain, String decision, String reason, String promotionName, BreakGlass glass) {
         PromotionDecided decided = new PromotionDecided(chain.runId(), chain.imageTag(), chain.stage(), decision,
-                reason, promotionName, glass == null ? null : glass.toEvent(), clock.instant());
+                reason, promotionName, glass == null ? null : glass.toEvent(), clock.instant(), backend.name());
         LOG.infof("run %s: %s %s: %s", chain.runId(), chain.stage(), decision, reason);
         return chain.decided(decided);
     }

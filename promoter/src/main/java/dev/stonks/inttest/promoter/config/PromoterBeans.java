@@ -4,20 +4,26 @@ import dev.stonks.inttest.promoter.breakglass.BreakGlassStore;
 import dev.stonks.inttest.promoter.chain.ChainStore;
 import dev.stonks.inttest.promoter.chain.DecisionOutlet;
 import dev.stonks.inttest.promoter.chain.PromotionChain;
+import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.promoter.chain.PromotionBackend;
 import dev.stonks.inttest.promoter.kargo.KargoPromotions;
+import dev.stonks.inttest.promoter.local.LocalEnvironments;
 import dev.stonks.inttest.promoter.market.MarketHours;
 import dev.stonks.inttest.promoter.state.StateConfigMap;
+import dev.stonks.inttest.promoter.state.StateFile;
+import dev.stonks.inttest.promoter.state.StateStore;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
 /**
  * Builds the promoter's parts from its settings. The chain is created at start-up: invalid settings, or a state
- * ConfigMap that cannot be read, stop the promoter from starting rather than a promotion later.
+ * ConfigMap (or state file) that cannot be read, stop the promoter from starting rather than a promotion later.
  */
 @ApplicationScoped
 public class PromoterBeans {
@@ -42,15 +48,27 @@ public class PromoterBeans {
         return new MarketHours(config.market().zone(), config.market().opens(), config.market().closes());
     }
 
+    /**
+     * Kargo in the cluster, or the local record of the environments ({@code promoter.backend=local}); the Kubernetes
+     * client is not even created for the local one.
+     */
     @Produces
     @Singleton
-    KargoPromotions kargoPromotions(KubernetesClient client, PromoterConfig config) {
-        return new KargoPromotions(client, config.projectNamespace(), config.imageRepository());
+    PromotionBackend promotionBackend(Instance<KubernetesClient> client, PromoterConfig config, Clock clock) {
+        if (isLocal(config)) {
+            return new LocalEnvironments(config.local().dir(), clock);
+        }
+        return new KargoPromotions(client.get(), config.projectNamespace(), config.imageRepository());
     }
 
+    /** The state ConfigMap in the cluster; the state file of {@code promoter.local.dir} for the local backend. */
     @Produces
     @Singleton
-    StateConfigMap stateConfigMap(KubernetesClient client, PromoterConfig config) {
+    StateStore stateStore(Instance<KubernetesClient> clients, PromoterConfig config) {
+        if (isLocal(config)) {
+            return new StateFile(config.local().dir());
+        }
+        KubernetesClient client = clients.get();
         String namespace = config.state().namespace().orElseGet(client::getNamespace);
         if (namespace == null || namespace.isBlank()) {
             throw new IllegalStateException("promoter.state.namespace is not set and the Kubernetes client has no "
@@ -61,15 +79,24 @@ public class PromoterBeans {
 
     @Produces
     @Singleton
-    BreakGlassStore breakGlassStore(StateConfigMap state) {
+    BreakGlassStore breakGlassStore(StateStore state) {
         return new BreakGlassStore(state);
     }
 
     @Produces
     @Singleton
     @Startup
-    PromotionChain promotionChain(KargoPromotions kargo, StateConfigMap state, BreakGlassStore breakGlass,
+    PromotionChain promotionChain(PromotionBackend backend, StateStore state, BreakGlassStore breakGlass,
             MarketHours market, ChainSettings settings, DecisionOutlet outlet, Clock clock) {
-        return new PromotionChain(kargo, new ChainStore(state), breakGlass, market, settings, outlet, clock);
+        return new PromotionChain(backend, new ChainStore(state), breakGlass, market, settings, outlet, clock);
+    }
+
+    static boolean isLocal(PromoterConfig config) {
+        String backend = config.backend().trim();
+        if (!PromotionDecided.BACKENDS.contains(backend)) {
+            throw new IllegalArgumentException("promoter.backend must be one of " + PromotionDecided.BACKENDS
+                    + ", was '" + backend + "'");
+        }
+        return PromotionDecided.BACKEND_LOCAL.equals(backend);
     }
 }

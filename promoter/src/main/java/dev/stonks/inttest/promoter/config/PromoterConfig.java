@@ -3,6 +3,7 @@ package dev.stonks.inttest.promoter.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -13,6 +14,16 @@ import java.util.Optional;
 /** The promoter's settings; {@link ChainSettings#from(PromoterConfig)} checks them at start-up. */
 @ConfigMapping(prefix = "promoter")
 public interface PromoterConfig {
+
+    /**
+     * Where promotions go: {@code kargo} (Kargo Promotions in the cluster; state in a ConfigMap) or {@code local} (a
+     * local record of the environments and the state in files under {@code promoter.local.dir}; nothing is deployed).
+     */
+    @WithDefault("kargo")
+    String backend();
+
+    /** The local backend's directory. */
+    Local local();
 
     /** The Kargo project's namespace, where its Warehouse, Stages, Freight and the promoter's Promotions live. */
     @WithDefault("stonks")
@@ -83,6 +94,12 @@ public interface PromoterConfig {
         /** The farthest a break-glass may reach into the future. */
         @WithDefault("24h")
         Duration maxDuration();
+    }
+
+    interface Local {
+        /** Where the local record of the environments and the promoter's state are kept. */
+        @WithDefault(".inttest/promoter")
+        Path dir();
     }
 
     interface State {

@@ -2,6 +2,8 @@ package dev.stonks.inttest.promoter.kargo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.promoter.chain.PromotionBackend;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -29,7 +31,7 @@ import org.jboss.logging.Logger;
  * <p>A Promotion is built as Kargo's own API builds one: {@code spec.stage}, {@code spec.freight}, and the steps and
  * vars of the Stage's {@code promotionTemplate} (the CRD requires at least one step).
  */
-public class KargoPromotions {
+public class KargoPromotions implements PromotionBackend {
     public static final String LABEL_RUN_ID = "inttest.stonks.dev/run-id";
     public static final String ANNOTATION_IMAGE_TAG = "inttest.stonks.dev/image-tag";
     public static final String MANAGED_BY = "inttest-promoter";
@@ -48,6 +50,12 @@ public class KargoPromotions {
         this.imageRepository = imageRepository;
     }
 
+    @Override
+    public String name() {
+        return PromotionDecided.BACKEND_KARGO;
+    }
+
+    @Override
     public String namespace() {
         return namespace;
     }
@@ -56,6 +64,7 @@ public class KargoPromotions {
      * The Freight of the project with an image at {@code imageTag} (from the configured repository, when one is); the
      * newest when several match.
      */
+    @Override
     public Optional<String> freightFor(String imageTag) {
         List<GenericKubernetesResource> freight;
         try {
@@ -75,6 +84,7 @@ public class KargoPromotions {
      * Creates the Promotion {@code name} of {@code freight} to {@code stage}. Returns false when it already existed
      * (a redelivered verdict, or a restart after creating it): the existing one is followed, not duplicated.
      */
+    @Override
     public boolean promote(String name, String stage, String freight, String runId, String imageTag) {
         JsonNode template = stageTemplate(stage);
         Map<String, Object> spec = new LinkedHashMap<>();
@@ -107,6 +117,7 @@ public class KargoPromotions {
     }
 
     /** The Promotion's phase and message; empty when there is no such Promotion. */
+    @Override
     public Optional<PromotionStatus> status(String name) {
         GenericKubernetesResource promotion;
         try {
@@ -127,6 +138,7 @@ public class KargoPromotions {
      * the Stage's latest verification of that Freight ({@code status.freightHistory[].verificationHistory[0]}, newest
      * first) ended unsuccessfully.
      */
+    @Override
     public Verification verification(String freight, String stage) {
         try {
             GenericKubernetesResource f = ops(KargoKinds.FREIGHT).withName(freight).get();

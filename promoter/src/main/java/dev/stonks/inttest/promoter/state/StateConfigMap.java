@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
  * promotion chains). Each write is a JSON merge patch of its key alone, so writers of different keys do not overwrite
  * each other; the ConfigMap is created on the first write.
  */
-public class StateConfigMap {
+public class StateConfigMap implements StateStore {
     private static final Logger LOG = Logger.getLogger(StateConfigMap.class);
 
     private final KubernetesClient client;
@@ -33,19 +33,23 @@ public class StateConfigMap {
     }
 
     /** The value of {@code key}, if the ConfigMap and the key exist. */
+    @Override
     public Optional<String> read(String key) {
         ConfigMap cm = resource().get();
         return Optional.ofNullable(cm == null || cm.getData() == null ? null : cm.getData().get(key));
     }
 
+    @Override
     public synchronized void write(String key, String value) {
         patch(key, value);
     }
 
+    @Override
     public synchronized void remove(String key) {
         patch(key, null);
     }
 
+    @Override
     public String describe() {
         return "ConfigMap " + namespace + "/" + name;
     }
