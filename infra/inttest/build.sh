@@ -4,10 +4,11 @@
 # whether every jar the embedded stack and the CLI need is built
 inttest_built() {
   local root=$1 m
-  for m in provisioner seeder tester profiler reporter stonks; do
+  for m in provisioner seeder tester profiler reporter gateway promoter stonks; do
     [[ -f "$root/$m/target/quarkus-app/quarkus-run.jar" ]] || return 1
   done
-  [[ -f "$root/cli/target/inttest-cli.jar" && -d "$root/localstack/target/runtime/kafka" ]]
+  [[ -f "$root/cli/target/inttest-cli.jar" && -d "$root/localstack/target/runtime/kafka" \
+     && -d "$root/localstack/target/runtime/s3proxy" ]]
 }
 
 inttest_build_if_needed() {

@@ -79,9 +79,33 @@ final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * What runs besides the broker and where its data goes.
+     *
+     * @param services       which pipeline services
+     * @param infrastructure where the reporter's PostgreSQL and the artifact store live, and their credentials
+     * @param keepData       keep their data (and the broker's, see {@link Broker#keepData()}) on {@link #close()}
+     * @param perService     extra environment variables of single services (e.g. the gateway's secret)
+     */
+    record Services(java.util.Set<PipelineService> services, StackInfrastructure.Layout infrastructure,
+            boolean keepData, Map<PipelineService, Map<String, String>> perService) {
+        Services {
+            services = java.util.Set.copyOf(services);
+            perService = Map.copyOf(perService);
+        }
+
+        /** A one-shot stack's: the chain, its infrastructure in {@code <stack dir>/components}, deleted on close. */
+        static Services oneShot(Path stackDir) {
+            return new Services(PipelineService.CHAIN, StackInfrastructure.Layout.fresh(stackDir.resolve(
+                    StackFile.COMPONENTS_DIRECTORY)), false, Map.of());
+        }
+    }
+
     private final Path home;
     private final Path dir;
     private final Broker brokerSettings;
+    private final Services servicesSettings;
+    private final StackInfrastructure infrastructure;
     private final Path sandboxRoot;
     private final Map<String, String> serviceEnvironment;
     private final Progress progress;
@@ -98,10 +122,13 @@ final class LocalStack implements AutoCloseable {
     private boolean closed;
 
     private LocalStack(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
-            Progress progress, Options options, Broker brokerSettings) {
+            Progress progress, Options options, Broker brokerSettings, Services servicesSettings) {
         this.home = home;
         this.dir = dir.toAbsolutePath();
         this.brokerSettings = brokerSettings;
+        this.servicesSettings = servicesSettings;
+        this.infrastructure = new StackInfrastructure(servicesSettings.infrastructure(), options, this::report,
+                this::writeRecord);
         this.sandboxRoot = sandboxRoot;
         this.serviceEnvironment = Map.copyOf(serviceEnvironment);
         this.progress = progress;
@@ -125,26 +152,44 @@ final class LocalStack implements AutoCloseable {
         return start(home, dir, sandboxRoot, serviceEnvironment, progress, options, Broker.oneShot(dir));
     }
 
-    /** As above, with the broker's directory, properties and data policy given (the resident stack's). */
     static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
             Progress progress, Options options, Broker brokerSettings) {
-        for (PipelineService service : PipelineService.values()) {
+        return start(home, dir, sandboxRoot, serviceEnvironment, progress, options, brokerSettings,
+                Services.oneShot(dir));
+    }
+
+    /**
+     * As above, with the broker's directory, properties and data policy, the services and where the infrastructure
+     * lives given (the resident stack's). The reporter's PostgreSQL and the artifact store start in parallel with the
+     * broker; the services start once all three are ready.
+     */
+    static LocalStack start(Path home, Path dir, Path sandboxRoot, Map<String, String> serviceEnvironment,
+            Progress progress, Options options, Broker brokerSettings, Services servicesSettings) {
+        for (PipelineService service : servicesSettings.services()) {
             if (!Files.isRegularFile(service.jar(home))) {
                 throw new IllegalStateException(service.jar(home) + " is missing: build with ./mvnw -B install "
                         + "-DskipTests (run_pipeline.sh does this on first use)");
             }
         }
         LocalStack stack = new LocalStack(home, dir, sandboxRoot, serviceEnvironment, progress, options,
-                brokerSettings);
+                brokerSettings, servicesSettings);
         try {
             stack.startGuard();
             long t0 = System.nanoTime();
-            stack.startBroker();
-            progress.line(String.format("stack: kafka ready on %s (%.1f s)", stack.bootstrapServers(),
+            CompletableFuture<Void> infrastructure = stack.infrastructure.startAsync();
+            try {
+                stack.startBroker();
+                progress.line(String.format("stack: kafka ready on %s (%.1f s)", stack.bootstrapServers(),
+                        (System.nanoTime() - t0) / 1e9));
+            } finally {
+                awaitQuietly(infrastructure); // so that close() finds whatever of it started
+            }
+            infrastructure.join();
+            progress.line(String.format("stack: history database and artifact store ready (%.1f s)",
                     (System.nanoTime() - t0) / 1e9));
             t0 = System.nanoTime();
             stack.startServices();
-            progress.line(String.format("stack: %d services ready (%.1f s)", PipelineService.values().length,
+            progress.line(String.format("stack: %d services ready (%.1f s)", servicesSettings.services().size(),
                     (System.nanoTime() - t0) / 1e9));
             return stack;
         } catch (RuntimeException e) {
@@ -155,6 +200,24 @@ final class LocalStack implements AutoCloseable {
 
     String bootstrapServers() {
         return broker.bootstrapServers();
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future) {
+        try {
+            future.join();
+        } catch (RuntimeException e) {
+            // reported by the caller's join
+        }
+    }
+
+    /** The base URL of a service's current incarnation. */
+    String url(PipelineService service) {
+        return "http://127.0.0.1:" + port(service);
+    }
+
+    /** The infrastructure's environment (for tests and the status). */
+    StackInfrastructure infrastructure() {
+        return infrastructure;
     }
 
     Path logs() {
@@ -266,7 +329,7 @@ final class LocalStack implements AutoCloseable {
 
     private void startServices() {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (PipelineService service : PipelineService.values()) {
+        for (PipelineService service : servicesSettings.services()) {
             Path log = logs().resolve(service.id() + ".log");
             SupervisedProcess process = new SupervisedProcess(service.id(), () -> launch(service, log),
                     options.restarts(), options.supervise(), log, this::report, restarted -> {
@@ -290,7 +353,7 @@ final class LocalStack implements AutoCloseable {
      * would fail the same way every time.
      */
     private Process launch(PipelineService service, Path log) {
-        int port = FreePorts.pick();
+        int port = nextPort(service);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -304,10 +367,37 @@ final class LocalStack implements AutoCloseable {
                 "INTTEST_SANDBOX_ROOT", sandboxRoot.toString(),
                 INSTANCE_ID_ENV, service.id() + "-" + dir.getFileName()));
         environment.putAll(OwnerEnvironment.of(owner));
+        environment.putAll(infrastructureEnvironment(service, port));
+        environment.putAll(servicesSettings.perService().getOrDefault(service, Map.of()));
         synchronized (ports) {
             ports.put(service, port);
         }
         return ProcessControl.start(command, log, environment, dir);
+    }
+
+    /**
+     * The port of an incarnation: a restart keeps the previous one while it is free (the gateway's webhook URL and
+     * the reporter's address stay what {@code up} printed), else, like a first start, one picked just now.
+     */
+    private int nextPort(PipelineService service) {
+        Integer previous;
+        synchronized (ports) {
+            previous = ports.get(service);
+        }
+        return previous != null && FreePorts.isFree(previous) ? previous : FreePorts.pick();
+    }
+
+    /** HISTORY_DB_*, ARTIFACTS_* and REPORTER_PUBLIC_URL for the services that use them (contracts.md). */
+    private Map<String, String> infrastructureEnvironment(PipelineService service, int port) {
+        Map<String, String> environment = new HashMap<>();
+        if (service == PipelineService.REPORTER) {
+            environment.putAll(infrastructure.historyDbEnvironment());
+            environment.put("REPORTER_PUBLIC_URL", "http://127.0.0.1:" + port);
+        }
+        if (service == PipelineService.REPORTER || service == PipelineService.TESTER) {
+            environment.putAll(infrastructure.artifactsEnvironment());
+        }
+        return environment;
     }
 
     /** Until the service's current incarnation is ready; an incarnation that dies is waited for again once restarted. */
@@ -368,7 +458,8 @@ final class LocalStack implements AutoCloseable {
                 kafkaEntry = new StackRecord.Kafka(identities.get(KAFKA), b.port(), b.controllerPort(),
                         b.workDir().resolve("data").toString(), kafka == null ? 0 : kafka.restarts());
             }
-            record = record.with(kafkaEntry, entries, identities.get("guard"), Instant.now());
+            record = record.with(kafkaEntry, entries, identities.get("guard"), Instant.now())
+                    .withComponents(infrastructure.components(), Instant.now());
         }
         try {
             StackFile.write(dir, record);
@@ -400,11 +491,17 @@ final class LocalStack implements AutoCloseable {
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         all.forEach(process -> stops.add(CompletableFuture.runAsync(() -> stopAlone(process.process()))));
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture<Void> infra = CompletableFuture.runAsync(infrastructure::close);
         if (broker != null) {
             broker.close();
         }
+        infra.join();
         if (!brokerSettings.keepData()) {
             StackFile.deleteTree(brokerSettings.dir());
+        }
+        if (!servicesSettings.keepData()) {
+            StackFile.deleteTree(servicesSettings.infrastructure().historyDbDir());
+            StackFile.deleteTree(servicesSettings.infrastructure().artifactsDir());
         }
         try {
             StackFile.markClosed(dir);

@@ -1,10 +1,17 @@
 package dev.stonks.inttest.cli;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 
 /** The pipeline's services, each a Quarkus app packaged by its module as {@code target/quarkus-app}. */
 enum PipelineService {
-    PROVISIONER, SEEDER, TESTER, PROFILER, REPORTER;
+    PROVISIONER, SEEDER, TESTER, PROFILER, REPORTER, GATEWAY, PROMOTER;
+
+    /** The services of the run chain: what a one-shot stack starts. */
+    static final Set<PipelineService> CHAIN = EnumSet.of(PROVISIONER, SEEDER, TESTER, PROFILER, REPORTER);
+    /** Every service: what the resident stack starts (the chain, the gateway and the promoter). */
+    static final Set<PipelineService> ALL = EnumSet.allOf(PipelineService.class);
 
     String id() {
         return name().toLowerCase();

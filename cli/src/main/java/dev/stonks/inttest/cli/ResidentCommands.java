@@ -45,12 +45,14 @@ final class ResidentCommands {
 
     static final String UP_USAGE = """
             Usage: inttest up
-              Starts the resident stack (Kafka with kept data and the pipeline services) in the background and returns
-              once it is ready. While it is up, inttest run (and run_pipeline.sh) attach to it.
+              Starts the resident stack (Kafka, the reporter's PostgreSQL and the artifact store with kept data, the
+              seven pipeline services including the gateway and the promoter) in the background and returns once it
+              is ready. While it is up, inttest run (and run_pipeline.sh) attach to it.
             """;
     static final String DOWN_USAGE = """
             Usage: inttest down
-              Stops the resident stack and waits until none of its processes is left; Kafka's data stays.
+              Stops the resident stack and waits until none of its processes is left; its data (Kafka, history,
+              artifacts, the promoter's environments, the secrets) stays.
             """;
     static final String STATUS_USAGE = """
             Usage: inttest status [--json]
@@ -75,7 +77,8 @@ final class ResidentCommands {
             Optional<ResidentStack.Resident> live = ResidentStack.live(dir);
             if (live.isPresent() && live.get().ready()) {
                 out.println("resident stack: already up (daemon pid " + live.get().pid() + ", kafka "
-                        + live.get().bootstrapServers() + ", reporter " + live.get().reporterUrl() + ")");
+                        + live.get().bootstrapServers() + ", reporter " + live.get().reporterUrl() + ", gateway "
+                        + live.get().gatewayUrl() + ")");
                 out.println("  dir: " + dir);
                 return 0;
             }
@@ -106,8 +109,19 @@ final class ResidentCommands {
         out.printf(Locale.ROOT, "resident stack: up in %.1f s (daemon pid %d)%n", (System.nanoTime() - t0) / 1e9,
                 r.pid());
         out.println("  kafka:    " + r.bootstrapServers());
-        out.println("  reporter: " + r.reporterUrl() + "  (GET /api/runs?status=running, /api/runs/{run id})");
-        out.println("  dir:      " + dir + "  (logs in stack/logs, daemon.log; Kafka data in kafka/data)");
+        out.println("  reporter: " + r.reporterUrl() + "  (dashboard at /; GET /api/runs, /api/runs/{run id})");
+        if (r.gatewayUrl() != null) {
+            out.println("  webhook:  POST " + r.gatewayUrl() + StackStatus.WEBHOOK_PATH + "  (GitHub push; secret in "
+                    + dir.resolve(ResidentStack.SECRETS).resolve(ResidentStack.WEBHOOK_SECRET) + ")");
+            out.println("  gateway:  " + r.gatewayUrl() + "  (POST /api/runs with Authorization: Bearer <token in "
+                    + dir.resolve(ResidentStack.SECRETS).resolve(ResidentStack.API_TOKEN) + ">)");
+        }
+        if (r.promoterUrl() != null) {
+            out.println("  promoter: " + r.promoterUrl() + "  (local backend: nothing is deployed; environments in "
+                    + dir.resolve(ResidentStack.PROMOTER).resolve("environments.json") + ")");
+        }
+        out.println("  dir:      " + dir + "  (logs in stack/logs, daemon.log; data in kafka/, history-db/, "
+                + "artifacts/)");
         out.println("  inttest run / run_pipeline.sh now attach to it; inttest status; inttest down");
         return 0;
     }
@@ -167,9 +181,9 @@ final class ResidentCommands {
             err.println("inttest down: still running: " + left);
             return 1;
         }
-        out.printf(Locale.ROOT, "resident stack: down in %.1f s; no process of it is left%s; Kafka data kept in %s%n",
-                (System.nanoTime() - t0) / 1e9, forced.isEmpty() ? "" : " (had to stop " + forced + ")",
-                ResidentStack.kafkaDir(dir).resolve("data"));
+        out.printf(Locale.ROOT, "resident stack: down in %.1f s; no process of it is left%s; data kept in %s "
+                + "(kafka/, history-db/, artifacts/, promoter/, secrets/)%n", (System.nanoTime() - t0) / 1e9,
+                forced.isEmpty() ? "" : " (had to stop " + forced + ")", dir);
         return 0;
     }
 
@@ -230,7 +244,8 @@ final class ResidentCommands {
             stack.services().parallelStream().forEach(s -> ready.put(s.name(), answers200(http,
                     "http://127.0.0.1:" + s.port() + "/q/health/ready")));
         }
-        JsonNode runs = up ? runsInFlight(http, resident.reporterUrl()) : null;
+        JsonNode runs = up ? runsInFlight(http, StackStatus.url(stack, PipelineService.REPORTER,
+                resident.reporterUrl())) : null;
         ObjectNode doc = StackStatus.json(dir, resident, stack, ProcessIdentity::isRunning,
                 name -> ready.getOrDefault(name, false), runs, Instant.now());
         if (json) {
@@ -258,7 +273,7 @@ final class ResidentCommands {
         }
     }
 
-    /** The reporter's runs in flight, null when it does not answer with a JSON array. */
+    /** The reporter's runs in flight (its {@code items}, or a bare array), null when it does not answer so. */
     static JsonNode runsInFlight(HttpClient http, String reporterUrl) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(reporterUrl
@@ -267,8 +282,7 @@ final class ResidentCommands {
             if (response.statusCode() != 200) {
                 return null;
             }
-            JsonNode body = Json.MAPPER.readTree(response.body());
-            return body.isArray() ? body : null;
+            return StackStatus.runsOf(Json.MAPPER.readTree(response.body()));
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,11 @@ import java.util.Optional;
  *   daemon.log     the daemon's output
  *   stack/         the stack directory (stack.json, logs/, the guard) as for a one-shot stack
  *   kafka/         the broker's working directory; kafka/data is kept across down / up
+ *   history-db/    the reporter's PostgreSQL (PGDATA in data/), kept across down / up
+ *   artifacts/     the artifact store's working directory (buckets in data/), kept across down / up
+ *   promoter/      the promoter's local record of the environments and its state, kept across down / up
+ *   secrets/       (0700) one file (0600) per secret, made at the first up and kept: webhook-secret, api-token,
+ *                  history-db-password, artifacts-access-key, artifacts-secret-key
  * </pre>
  */
 final class ResidentStack {
@@ -34,6 +41,12 @@ final class ResidentStack {
     static final String LOG = "daemon.log";
     static final String STACK = "stack";
     static final String KAFKA = "kafka";
+    static final String HISTORY_DB = "history-db";
+    static final String ARTIFACTS = "artifacts";
+    static final String PROMOTER = "promoter";
+    static final String SECRETS = "secrets";
+    static final String WEBHOOK_SECRET = "webhook-secret";
+    static final String API_TOKEN = "api-token";
     /** Kafka keeps two weeks of events, so a week of runs can be read back (and replayed) after down / up. */
     static final Map<String, String> BROKER_PROPERTIES = Map.of("log.retention.hours", "336");
 
@@ -50,9 +63,11 @@ final class ResidentStack {
      * @param bootstrapServers the broker, once ready
      * @param reporterUrl      the reporter's base URL, once ready
      * @param readyAt          when the stack became ready
+     * @param gatewayUrl       the gateway's base URL, once ready
+     * @param promoterUrl      the promoter's base URL, once ready
      */
     record Resident(String state, long pid, Long startTicks, Instant startedAt, String bootstrapServers,
-            String reporterUrl, Instant readyAt) {
+            String reporterUrl, Instant readyAt, String gatewayUrl, String promoterUrl) {
 
         @JsonIgnore
         boolean ready() {
@@ -90,6 +105,46 @@ final class ResidentStack {
 
     static Path kafkaDir(Path dir) {
         return dir.resolve(KAFKA);
+    }
+
+    /**
+     * The secret {@code name} of the resident directory: read from {@code secrets/<name>}, or made (48 random hex
+     * digits) and written there (0600, in a 0700 directory) when there is none yet. It stays across down / up.
+     */
+    static String secret(Path dir, String name) {
+        Path secrets = dir.resolve(SECRETS);
+        Path file = secrets.resolve(name);
+        try {
+            if (Files.isRegularFile(file)) {
+                String value = Files.readString(file).strip();
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            }
+            if (!Files.isDirectory(secrets)) {
+                Files.createDirectories(secrets, PosixFilePermissions.asFileAttribute(PosixFilePermissions
+                        .fromString("rwx------")));
+            }
+            String value = StackInfrastructure.randomSecret();
+            Path tmp = Files.createTempFile(secrets, "." + name, ".tmp", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(tmp, value + "\n");
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return value;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the secret " + file, e);
+        }
+    }
+
+    /** Where the reporter's PostgreSQL and the artifact store live, with the resident directory's credentials. */
+    static StackInfrastructure.Layout infrastructure(Path dir) {
+        return new StackInfrastructure.Layout(dir.resolve(HISTORY_DB), dir.resolve(ARTIFACTS),
+                secret(dir, "history-db-password"), "inttest-" + secret(dir, "artifacts-access-key").substring(0, 12),
+                secret(dir, "artifacts-secret-key"));
     }
 
     static Optional<Resident> read(Path dir) {

@@ -34,7 +34,7 @@ final class StackDaemon {
         ProcessIdentity self = ProcessIdentity.ofRunning(ProcessHandle.current().pid());
         Instant startedAt = Optional.ofNullable(self.startedAt()).orElse(Instant.now());
         ResidentStack.write(dir, new ResidentStack.Resident(ResidentStack.STARTING, self.pid(), self.startTicks(),
-                startedAt, null, null, null));
+                startedAt, null, null, null, null, null));
         try {
             // the stack directory is reused: a closed marker of the previous stack would make the new guard exit
             Files.deleteIfExists(stackDir.resolve(StackFile.CLOSED));
@@ -58,7 +58,7 @@ final class StackDaemon {
         try {
             stack = LocalStack.start(home, stackDir, sandboxRoot, Map.of(), progress,
                     LocalStack.Options.fromEnvironment(), new LocalStack.Broker(ResidentStack.kafkaDir(dir),
-                            ResidentStack.BROKER_PROPERTIES, true));
+                            ResidentStack.BROKER_PROPERTIES, true), services(dir));
         } catch (RuntimeException e) {
             progress.line("stack: failed to start: " + e.getMessage());
             progress.line("logs: " + stackDir.resolve("logs"));
@@ -68,9 +68,11 @@ final class StackDaemon {
         try (stack) {
             if (stop.getCount() > 0) {
                 ResidentStack.write(dir, new ResidentStack.Resident(ResidentStack.READY, self.pid(),
-                        self.startTicks(), startedAt, stack.bootstrapServers(), stack.reporterUrl(), Instant.now()));
+                        self.startTicks(), startedAt, stack.bootstrapServers(), stack.reporterUrl(), Instant.now(),
+                        stack.url(PipelineService.GATEWAY), stack.url(PipelineService.PROMOTER)));
                 progress.line("resident stack: ready; kafka " + stack.bootstrapServers() + ", reporter "
-                        + stack.reporterUrl());
+                        + stack.reporterUrl() + ", gateway " + stack.url(PipelineService.GATEWAY) + ", promoter "
+                        + stack.url(PipelineService.PROMOTER));
             }
             stop.await();
             progress.line("resident stack: stopping (SIG" + signal.get() + ")");
@@ -81,5 +83,22 @@ final class StackDaemon {
         }
         progress.line("resident stack: stopped");
         return 0;
+    }
+
+    /**
+     * Every service; the infrastructure's data, the gateway's secrets and the promoter's record in the resident
+     * directory, kept across down / up. The promoter decides against its local record of the environments (no
+     * cluster): {@code PROMOTER_BACKEND=local}.
+     */
+    static LocalStack.Services services(Path dir) {
+        Map<PipelineService, Map<String, String>> perService = Map.of(
+                PipelineService.GATEWAY, Map.of(
+                        "GATEWAY_WEBHOOK_SECRET", ResidentStack.secret(dir, ResidentStack.WEBHOOK_SECRET),
+                        "GATEWAY_API_TOKEN", ResidentStack.secret(dir, ResidentStack.API_TOKEN),
+                        "GATEWAY_BACKEND", "local"),
+                PipelineService.PROMOTER, Map.of(
+                        "PROMOTER_BACKEND", "local",
+                        "PROMOTER_LOCAL_DIR", dir.resolve(ResidentStack.PROMOTER).toAbsolutePath().toString()));
+        return new LocalStack.Services(PipelineService.ALL, ResidentStack.infrastructure(dir), true, perService);
     }
 }

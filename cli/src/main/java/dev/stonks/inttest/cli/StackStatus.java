@@ -19,6 +19,9 @@ import java.util.function.Predicate;
  * the runs in flight as the reporter knows them. Shaped here from what was read, so it is testable without processes.
  */
 final class StackStatus {
+    /** The gateway's GitHub webhook. */
+    static final String WEBHOOK_PATH = "/webhooks/github";
+
     private StackStatus() {
     }
 
@@ -42,9 +45,9 @@ final class StackStatus {
         doc.put("dir", dir.toString());
         doc.put("daemon_pid", resident == null ? null : resident.pid());
         doc.put("bootstrap_servers", up ? resident.bootstrapServers() : null);
-        doc.put("reporter_url", up ? resident.reporterUrl() : null);
-        doc.putNull("gateway_url"); // not on the resident stack (yet)
-        doc.putNull("promoter_url");
+        doc.put("reporter_url", up ? url(stack, PipelineService.REPORTER, resident.reporterUrl()) : null);
+        doc.put("gateway_url", up ? url(stack, PipelineService.GATEWAY, resident.gatewayUrl()) : null);
+        doc.put("promoter_url", up ? url(stack, PipelineService.PROMOTER, resident.promoterUrl()) : null);
         ArrayNode services = doc.putArray("services");
         if (resident != null && stack != null) {
             for (StackRecord.Service s : stack.services()) {
@@ -67,6 +70,18 @@ final class StackStatus {
                 kafka.put("running", alive);
                 kafka.put("data_dir", k.dataDir());
             }
+            ArrayNode components = doc.putArray("components");
+            for (StackRecord.Component c : stack.components()) {
+                boolean alive = c.process() != null && running.test(c.process());
+                ObjectNode node = components.addObject();
+                node.put("name", c.name());
+                node.put("pid", c.process() == null ? null : c.process().pid());
+                node.put("port", c.port());
+                node.put("uptime_s", alive ? uptime(c.process(), now) : null);
+                node.put("restarts", c.restarts());
+                node.put("running", alive);
+                node.put("data_dir", c.dataDir());
+            }
         }
         if (up && runsInFlight != null && runsInFlight.isArray()) {
             doc.set("runs_in_flight", runsInFlight);
@@ -76,6 +91,33 @@ final class StackStatus {
             doc.putArray("runs_in_flight");
         }
         return doc;
+    }
+
+    /**
+     * The runs in flight from the reporter's answer to {@code GET /api/runs?status=running}: its {@code items} (the
+     * paged shape), or the answer itself when it is an array (the earlier shape); null for anything else.
+     */
+    static JsonNode runsOf(JsonNode answer) {
+        if (answer == null) {
+            return null;
+        }
+        if (answer.isArray()) {
+            return answer;
+        }
+        JsonNode items = answer.path("items");
+        return items.isArray() ? items : null;
+    }
+
+    /** A service's base URL from its port in stack.json (current across restarts), else what the daemon recorded. */
+    static String url(StackRecord stack, PipelineService service, String recorded) {
+        if (stack != null) {
+            for (StackRecord.Service s : stack.services()) {
+                if (s.name().equals(service.id()) && s.port() > 0) {
+                    return "http://127.0.0.1:" + s.port();
+                }
+            }
+        }
+        return recorded;
     }
 
     /** A few readable lines of the same document. */
@@ -91,7 +133,20 @@ final class StackStatus {
         lines.add("resident stack: up (daemon pid " + doc.path("daemon_pid").asText() + ", " + doc.path("dir")
                 .asText() + ")");
         lines.add("kafka:    " + doc.path("bootstrap_servers").asText() + kafkaDetail(doc.path("kafka")));
-        lines.add("reporter: " + doc.path("reporter_url").asText());
+        lines.add("reporter: " + doc.path("reporter_url").asText() + "  (dashboard at /)");
+        if (doc.path("gateway_url").isTextual()) {
+            lines.add("gateway:  " + doc.get("gateway_url").asText() + "  (webhook: POST "
+                    + doc.get("gateway_url").asText() + WEBHOOK_PATH + ")");
+        }
+        if (doc.path("promoter_url").isTextual()) {
+            lines.add("promoter: " + doc.get("promoter_url").asText() + "  (local backend: GET /api/promotions)");
+        }
+        for (JsonNode c : doc.path("components")) {
+            lines.add(String.format(Locale.ROOT, "  %-12s pid %-8s %-9s up %-8s restarts %d  data %s", c.path("name")
+                    .asText(), c.path("pid").asText(), c.path("running").asBoolean() ? "running" : "NOT RUNNING",
+                    c.path("uptime_s").isNumber() ? duration(c.get("uptime_s").asLong()) : "-",
+                    c.path("restarts").asInt(), c.path("data_dir").asText()));
+        }
         for (JsonNode s : doc.path("services")) {
             lines.add(String.format(Locale.ROOT, "  %-12s pid %-8s %-9s up %-8s restarts %d", s.path("name")
                     .asText(), s.path("pid").asText(), s.path("ready").asBoolean() ? "ready" : "NOT READY",
@@ -107,7 +162,8 @@ final class StackStatus {
             lines.add("runs in flight: " + runs.size());
             for (JsonNode r : runs) {
                 lines.add("  " + r.path("run_id").asText() + "  " + r.path("stage").asText("-") + " (attempt "
-                        + r.path("attempt").asInt() + "), since " + r.path("started_at").asText("?"));
+                        + r.path("attempt").asInt() + "), since " + r.path("started_at").asText(r.path(
+                                "requested_at").asText("?")));
             }
         }
         return lines;

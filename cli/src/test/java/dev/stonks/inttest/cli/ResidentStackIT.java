@@ -46,7 +46,8 @@ class ResidentStackIT {
         residentName = "resident-it-" + HexFormat.of().formatHex(randomBytes());
         residentDir = HOME.resolve(".inttest").resolve(residentName);
         // bin/inttest builds on first use: this test needs the build done, never starts one
-        for (String m : List.of("provisioner", "seeder", "tester", "profiler", "reporter", "stonks")) {
+        for (String m : List.of("provisioner", "seeder", "tester", "profiler", "reporter", "gateway", "promoter",
+                "stonks")) {
             assertThat(HOME.resolve(m + "/target/quarkus-app/quarkus-run.jar")).as("built").isRegularFile();
         }
         assertThat(HOME.resolve("cli/target/inttest-cli.jar")).isRegularFile();
@@ -74,13 +75,13 @@ class ResidentStackIT {
         ResidentStack.Resident resident = ResidentStack.read(residentDir).orElseThrow();
         assertThat(resident.ready()).isTrue();
 
-        // status --json: five services, all ready
+        // status --json: seven services, all ready
         Result status = inttest(Duration.ofSeconds(60), "status", "--json");
         assertThat(status.exit()).as(status.output()).isZero();
         JsonNode doc = Json.MAPPER.readTree(status.output());
         assertThat(doc.get("stack").asText()).isEqualTo("resident");
         assertThat(doc.get("bootstrap_servers").asText()).isEqualTo(resident.bootstrapServers());
-        assertThat(doc.get("services")).hasSize(5);
+        assertThat(doc.get("services")).hasSize(7);
         doc.get("services").forEach(s -> assertThat(s.get("ready").asBoolean()).as(s.toString()).isTrue());
         assertThat(doc.get("runs_in_flight").isArray()).isTrue();
 

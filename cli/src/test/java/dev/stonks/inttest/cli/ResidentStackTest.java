@@ -41,7 +41,7 @@ class ResidentStackTest {
         ProcessIdentity self = ProcessIdentity.ofRunning(ProcessHandle.current().pid());
         ResidentStack.Resident resident = new ResidentStack.Resident(ResidentStack.READY, self.pid(),
                 self.startTicks(), Instant.parse("2026-12-01T10:00:00Z"), "127.0.0.1:1", "http://127.0.0.1:2",
-                Instant.parse("2026-12-01T10:00:20Z"));
+                Instant.parse("2026-12-01T10:00:20Z"), "http://127.0.0.1:3", "http://127.0.0.1:4");
 
         ResidentStack.write(tmp, resident);
 
@@ -59,7 +59,7 @@ class ResidentStackTest {
         // a pid whose start ticks do not match: another process, or none
         ProcessIdentity self = ProcessIdentity.ofRunning(ProcessHandle.current().pid());
         ResidentStack.write(tmp, new ResidentStack.Resident(ResidentStack.READY, self.pid(), self.startTicks() + 1,
-                Instant.now(), "127.0.0.1:1", "http://127.0.0.1:2", Instant.now()));
+                Instant.now(), "127.0.0.1:1", "http://127.0.0.1:2", Instant.now(), null, null));
 
         assertThat(ResidentStack.live(tmp)).isEmpty();
         assertThat(ResidentStack.cleanStale(tmp, Duration.ZERO)).isPresent();

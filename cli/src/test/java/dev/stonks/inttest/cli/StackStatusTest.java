@@ -20,13 +20,19 @@ class StackStatusTest {
     private static final ProcessIdentity REPORTER = new ProcessIdentity(105, T0.plusSeconds(10), 1005L);
     private static final ProcessIdentity TESTER = new ProcessIdentity(103, T0.plusSeconds(10), 1003L);
     private static final ProcessIdentity KAFKA = new ProcessIdentity(100, T0, 1000L);
+    private static final ProcessIdentity GATEWAY = new ProcessIdentity(106, T0.plusSeconds(10), 1006L);
+    private static final ProcessIdentity HISTORY_DB = new ProcessIdentity(107, T0, 1007L);
 
     private final ResidentStack.Resident ready = new ResidentStack.Resident(ResidentStack.READY, 99, 999L, T0,
-            "127.0.0.1:40001", "http://127.0.0.1:40005", T0.plusSeconds(20));
+            "127.0.0.1:40001", "http://127.0.0.1:40005", T0.plusSeconds(20), "http://127.0.0.1:40006",
+            "http://127.0.0.1:40007");
     private final StackRecord stack = StackRecord.create("stack", new ProcessIdentity(99, T0, 999L), T0)
             .with(new StackRecord.Kafka(KAFKA, 40001, 40002, "/repo/.inttest/resident/kafka/data", 0),
                     List.of(new StackRecord.Service("tester", TESTER, 40003, 2),
-                            new StackRecord.Service("reporter", REPORTER, 40005, 0)), null, T0);
+                            new StackRecord.Service("reporter", REPORTER, 40005, 0),
+                            new StackRecord.Service("gateway", GATEWAY, 40016, 1)), null, T0)
+            .withComponents(List.of(new StackRecord.Component("history-db", HISTORY_DB, 40010,
+                    "/repo/.inttest/resident/history-db/data", 0)), T0);
 
     @Test
     void anUpStackShowsItsAddressesServicesAndRunsInFlight() {
@@ -40,8 +46,15 @@ class StackStatusTest {
         assertThat(doc.get("dir").asText()).isEqualTo(DIR.toString());
         assertThat(doc.get("bootstrap_servers").asText()).isEqualTo("127.0.0.1:40001");
         assertThat(doc.get("reporter_url").asText()).isEqualTo("http://127.0.0.1:40005");
-        assertThat(doc.get("gateway_url").isNull()).isTrue();
-        assertThat(doc.get("promoter_url").isNull()).isTrue();
+        assertThat(doc.get("gateway_url").asText()).as("its port now, after a restart").isEqualTo(
+                "http://127.0.0.1:40016");
+        assertThat(doc.get("promoter_url").asText()).as("as the daemon recorded it").isEqualTo(
+                "http://127.0.0.1:40007");
+        assertThat(doc.get("services")).extracting(n -> n.get("name").asText()).containsExactly("tester", "reporter",
+                "gateway");
+        assertThat(doc.get("components").get(0).get("name").asText()).isEqualTo("history-db");
+        assertThat(doc.get("components").get(0).get("running").asBoolean()).isTrue();
+        assertThat(doc.get("components").get(0).get("data_dir").asText()).endsWith("history-db/data");
         JsonNode reporter = doc.get("services").get(1);
         assertThat(reporter.get("name").asText()).isEqualTo("reporter");
         assertThat(reporter.get("pid").asLong()).isEqualTo(105);
@@ -60,6 +73,19 @@ class StackStatusTest {
         assertThat(text).anyMatch(l -> l.contains("reporter") && l.contains("ready") && l.contains("2m00s"));
         assertThat(text).anyMatch(l -> l.contains("tester") && l.contains("NOT READY"));
         assertThat(text).anyMatch(l -> l.contains("stonks-inttest-1") && l.contains("seed_data"));
+        assertThat(text).anyMatch(l -> l.contains("POST http://127.0.0.1:40016/webhooks/github"));
+        assertThat(text).anyMatch(l -> l.contains("history-db") && l.contains("running"));
+    }
+
+    @Test
+    void theRunsInFlightAreThePagedItemsOrABareArray() {
+        JsonNode item = Json.tree(java.util.Map.of("run_id", "stonks-inttest-2", "status", "running"));
+        JsonNode paged = Json.tree(java.util.Map.of("items", List.of(item), "page", 0, "size", 20, "total", 1));
+
+        assertThat(StackStatus.runsOf(paged)).containsExactly(item);
+        assertThat(StackStatus.runsOf(Json.tree(List.of(item)))).containsExactly(item);
+        assertThat(StackStatus.runsOf(Json.tree(java.util.Map.of("page", 0)))).isNull();
+        assertThat(StackStatus.runsOf(null)).isNull();
     }
 
     @Test
@@ -77,7 +103,7 @@ class StackStatusTest {
     @Test
     void aStartingStackIsNotUpYet() {
         ResidentStack.Resident starting = new ResidentStack.Resident(ResidentStack.STARTING, 99, 999L, T0, null,
-                null, null);
+                null, null, null, null);
 
         ObjectNode doc = StackStatus.json(DIR, starting, null, p -> true, s -> true, null, T0);
 
