@@ -47,7 +47,9 @@ export function runView(root, runId, setLive) {
     async function loadPromotions() {
         try {
             const body = await getJson('/api/promotions?run_id=' + encodeURIComponent(runId));
-            state.promotions = Array.isArray(body) ? body : (body.items || body.promotions || body.decisions || []);
+            const order = {beta: 0, paper: 1, live: 2};
+            state.promotions = (Array.isArray(body) ? body : (body.items || [])).sort((a, b) =>
+                (order[a.stage] ?? 9) - (order[b.stage] ?? 9) || String(a.decided_at).localeCompare(String(b.decided_at)));
         } catch (e) {
             state.promotions = e;
         }
@@ -62,7 +64,8 @@ export function runView(root, runId, setLive) {
             const body = await getJson(base + '/artifacts');
             state.artifacts = Array.isArray(body) ? body : (body.items || body.artifacts || []);
         } catch (e) {
-            state.artifacts = e;
+            // a run the store knows nothing of is a run without artifacts
+            state.artifacts = e.status === 404 ? [] : e;
         }
     }
 
@@ -157,7 +160,8 @@ export function runView(root, runId, setLive) {
             a.status = a.status || 'running';
             state.lastBeat = d.at;
         } else if (type === 'stage.completed') {
-            a.start = d.started_at || a.start || d.at;
+            a.start = d.started_at || a.start || (d.at && typeof d.duration_s === 'number'
+                ? new Date(Date.parse(d.at) - d.duration_s * 1000).toISOString() : d.at);
             a.end = d.completed_at || d.at;
             a.status = d.status || 'ok';
             a.reason = d.error ? `${d.error.kind}: ${d.error.message}` : (d.reason || a.reason);
@@ -208,23 +212,28 @@ export function runView(root, runId, setLive) {
                 rows.push({label: stage, bars: [], detail: st + (s.reason ? ': ' + s.reason : '')});
                 return;
             }
-            placed.forEach(a => {
+            placed.forEach((a, i) => {
                 let start = a.start ? (Date.parse(a.start) - t0) / 1000 : prevEnd;
-                const running = !a.end && a.status === 'running' && isRunning();
+                const next = placed.slice(i + 1).find(b => b.start);
+                // an attempt that never completed: a later attempt took over, or the run ended without its end
+                const abandoned = !a.end && (a.status === 'running' || !a.status) && (next || !isRunning());
+                const running = !a.end && !abandoned && isRunning();
                 let end = a.end ? (Date.parse(a.end) - t0) / 1000
-                    : (running ? (now - t0) / 1000 : start + (a.duration || 0));
+                    : running ? (now - t0) / 1000
+                    : abandoned && next ? (Date.parse(next.start) - t0) / 1000 : start + (a.duration || 0);
                 if (!a.start && typeof a.duration === 'number') {
                     end = start + a.duration;
                 }
                 start = Math.max(0, start);
                 prevEnd = Math.max(prevEnd, end);
                 span = Math.max(span, end);
-                const status = a.status || 'running';
+                const status = abandoned ? 'abandoned' : a.status || 'running';
                 const secs = Math.max(0, end - start);
                 const label = attempts.length > 1 || a.attempt > 1 ? `${stage} \u00b7 attempt ${a.attempt}` : stage;
-                rows.push({label, bars: [{start, end, status, running,
-                    text: running ? `running ${duration(secs)}` : `${duration(secs)} ${status}`,
-                    title: `${stage}, attempt ${a.attempt}: ${status}, ${duration(secs)}`
+                const text = running ? `running ${duration(secs)}` : abandoned
+                    ? `no completion${next ? `, attempt ${next.attempt} took over` : ''}` : `${duration(secs)} ${status}`;
+                rows.push({label, bars: [{start, end, status, running, text,
+                    title: `${stage}, attempt ${a.attempt}: ${abandoned ? text : status}, ${duration(secs)}`
                         + (a.reason ? ` \u2014 ${a.reason}` : '')}]});
             });
         });
@@ -275,7 +284,7 @@ export function runView(root, runId, setLive) {
                 <p class="sub">Every attempt of every stage, in seconds since the run was requested.
                     <span id="last-beat"></span></p>
                 ${raw(legend([{name: 'ok', cls: 'status-ok'}, {name: 'failed', cls: 'status-failed'},
-                    {name: 'running', cls: 'status-running'}, {name: 'skipped', cls: 'status-skipped'}]))}
+                    {name: 'running', cls: 'status-running'}, {name: 'no completion', cls: 'status-abandoned'}]))}
                 <div id="gantt" class="chart-box"></div>
                 <details><summary>The stages as a table</summary><div id="stage-table"></div></details>
             </section>
@@ -291,7 +300,7 @@ export function runView(root, runId, setLive) {
 
     function summary(doc, status) {
         const git = doc.git || {};
-        const branch = doc.branch || git.branch || git.ref;
+        const branch = doc.branch || git.branch || (git.ref ? String(git.ref).replace(/^refs\/heads\//, '') : null);
         const commit = doc.commit || git.commit || git.sha;
         const started = Date.parse(doc.requested_at || doc.started_at);
         const secs = doc.duration_s ?? (doc.completed_at && started
@@ -327,7 +336,7 @@ export function runView(root, runId, setLive) {
             <p class="counts" id="test-counts"><span class="total">${t.total}</span> total \u00b7
                 <strong class="ok">${t.passed} passed</strong> \u00b7
                 <strong class="${t.failed ? 'failed' : ''}">${t.failed} failed</strong> \u00b7
-                <strong class="${t.errors ? 'failed' : ''}">${t.errors ?? 0} errors</strong> \u00b7
+                <strong class="${t.errors ? 'failed' : ''}">${t.errors ?? 0} ${t.errors === 1 ? 'error' : 'errors'}</strong> \u00b7
                 ${t.skipped ?? 0} skipped</p>
             ${failures.length ? html`<table class="failures"><caption>Failing tests first: ${failures.length}
                     failing</caption>

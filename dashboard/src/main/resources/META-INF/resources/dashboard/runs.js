@@ -122,11 +122,17 @@ export function runsView(root, params, setLive) {
             <td>${time(r.requested_at)}</td>
             <td class="num">${running ? 'running' : duration(r.duration_s)}</td>
             <td class="num exit">${r.exit_code ?? '\u2014'}</td>
-            <td class="tests">${t ? html`${t.passed}/${t.total} passed${t.failed
-                ? html`, <strong class="failed">${t.failed} failed</strong>` : ''}${t.skipped
-                ? `, ${t.skipped} skipped` : ''}` : '\u2014'}</td>
+            <td class="tests">${t ? tests(t) : '\u2014'}</td>
             <td class="num slow">${r.slow_endpoints ?? '\u2014'}</td>
         </tr>`;
+    }
+
+    /** 10/12 passed, 1 failed, 1 error (errors: what is neither passed, failed nor skipped). */
+    function tests(t) {
+        const errors = Math.max(0, t.total - t.passed - (t.failed || 0) - (t.skipped || 0));
+        return html`${t.passed}/${t.total} passed${t.failed ? html`, <strong class="failed">${t.failed} failed</strong>`
+            : ''}${errors ? html`, <strong class="failed">${errors} ${errors === 1 ? 'error' : 'errors'}</strong>`
+            : ''}${t.skipped ? `, ${t.skipped} skipped` : ''}`;
     }
 
     function pageHref(p) {
