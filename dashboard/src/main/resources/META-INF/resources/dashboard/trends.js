@@ -71,7 +71,7 @@ export function trendsView(root, params) {
         const last = runs[runs.length - 1];
         const stats = durations.filter(d => typeof d === 'number');
         body.innerHTML = html`
-            <p class="sub">${runs.length} finished runs, oldest first, from ${time(runs[0].completed_at)} to
+            <p class="sub">${runs.length} finished ${runs.length === 1 ? 'run' : 'runs'}, oldest first, from ${time(runs[0].completed_at)} to
                 ${time(last.completed_at)}. Every point links to its run.</p>
             <section aria-labelledby="h-total"><h2 id="h-total">Pipeline duration</h2>
                 <p class="sub">median ${duration(median(stats))} \u00b7 fastest ${duration(Math.min(...stats))} \u00b7
