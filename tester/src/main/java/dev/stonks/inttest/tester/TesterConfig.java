@@ -25,6 +25,10 @@ public interface TesterConfig {
     @WithDefault("4")
     int parallelism();
 
-    /** Where each run's JUnit XML goes ({@code <dir>/<run id>/}); default {@code <inttest home>/.inttest/reports}. */
+    /**
+     * Where each run's JUnit XML files also go on disk ({@code <dir>/<run id>/}); default
+     * {@code <inttest home>/.inttest/reports} when the home is known, else none (the artifact store keeps
+     * {@code junit.xml} either way).
+     */
     Optional<Path> reportsDir();
 }

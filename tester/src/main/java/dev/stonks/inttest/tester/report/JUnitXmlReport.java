@@ -2,6 +2,7 @@ package dev.stonks.inttest.tester.report;
 
 import dev.stonks.inttest.tester.runner.SuiteTally;
 import dev.stonks.inttest.tester.runner.TestOutcome;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -46,8 +47,7 @@ public final class JUnitXmlReport {
         try {
             Files.createDirectories(dir);
             removePrevious(dir);
-            Map<String, List<TestOutcome>> bySuite = new LinkedHashMap<>();
-            outcomes.forEach(o -> bySuite.computeIfAbsent(o.suite(), k -> new ArrayList<>()).add(o));
+            Map<String, List<TestOutcome>> bySuite = bySuite(outcomes);
             List<Path> files = new ArrayList<>();
             for (SuiteTally tally : SuiteTally.of(outcomes)) {
                 Path file = dir.resolve(fileName(tally.suite()));
@@ -77,39 +77,58 @@ public final class JUnitXmlReport {
         }
     }
 
+    /**
+     * The whole run as one JUnit XML document, the run's {@code junit.xml} in the artifact store: a
+     * {@code <testsuites>} with the run's totals, holding one {@code <testsuite>} per suite class, each as in the
+     * per-suite files (what CI servers and JUnit viewers read as one report).
+     */
+    public static byte[] document(List<TestOutcome> outcomes, Map<String, String> properties) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuites");
+            List<SuiteTally> tallies = SuiteTally.of(outcomes);
+            String runId = properties.get("inttest.run_id");
+            if (runId != null) {
+                xml.writeAttribute("name", clean(runId));
+            }
+            xml.writeAttribute("time", seconds(tallies.stream().mapToDouble(SuiteTally::seconds).sum()));
+            xml.writeAttribute("tests", Integer.toString(outcomes.size()));
+            xml.writeAttribute("errors", Integer.toString(tallies.stream().mapToInt(SuiteTally::errors).sum()));
+            xml.writeAttribute("skipped", Integer.toString(tallies.stream().mapToInt(SuiteTally::skipped).sum()));
+            xml.writeAttribute("failures", Integer.toString(tallies.stream().mapToInt(SuiteTally::failed).sum()));
+            Map<String, List<TestOutcome>> bySuite = bySuite(outcomes);
+            for (SuiteTally tally : tallies) {
+                xml.writeCharacters("\n  ");
+                writeSuiteElement(xml, tally, bySuite.get(tally.suite()), properties, "  ", false);
+            }
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.flush();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write the JUnit XML document: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    private static Map<String, List<TestOutcome>> bySuite(List<TestOutcome> outcomes) {
+        Map<String, List<TestOutcome>> bySuite = new LinkedHashMap<>();
+        outcomes.forEach(o -> bySuite.computeIfAbsent(o.suite(), k -> new ArrayList<>()).add(o));
+        return bySuite;
+    }
+
     private static void writeSuite(OutputStream out, SuiteTally tally, List<TestOutcome> tests,
             Map<String, String> properties) throws IOException {
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
-            xml.writeAttribute("xsi", "http://www.w3.org/2001/XMLSchema-instance", "noNamespaceSchemaLocation",
-                    SCHEMA_LOCATION);
-            xml.writeAttribute("version", SCHEMA_VERSION);
-            xml.writeAttribute("name", clean(tally.suite()));
-            xml.writeAttribute("time", seconds(tally.seconds()));
-            xml.writeAttribute("tests", Integer.toString(tally.total()));
-            xml.writeAttribute("errors", Integer.toString(tally.errors()));
-            xml.writeAttribute("skipped", Integer.toString(tally.skipped()));
-            xml.writeAttribute("failures", Integer.toString(tally.failed()));
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("properties");
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                xml.writeCharacters("\n    ");
-                xml.writeEmptyElement("property");
-                xml.writeAttribute("name", clean(p.getKey()));
-                xml.writeAttribute("value", clean(String.valueOf(p.getValue())));
-            }
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement();
-            for (TestOutcome t : tests) {
-                xml.writeCharacters("\n  ");
-                writeCase(xml, t);
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
+            writeSuiteElement(xml, tally, tests, properties, "", true);
             xml.writeCharacters("\n");
             xml.writeEndDocument();
             xml.flush();
@@ -119,7 +138,42 @@ public final class JUnitXmlReport {
         }
     }
 
-    private static void writeCase(XMLStreamWriter xml, TestOutcome t) throws XMLStreamException {
+    /** One {@code <testsuite>}; {@code indent} is where it starts; the schema's attributes only in a file of its own. */
+    private static void writeSuiteElement(XMLStreamWriter xml, SuiteTally tally, List<TestOutcome> tests,
+            Map<String, String> properties, String indent, boolean schema) throws XMLStreamException {
+        String inner = "\n" + indent + "  ";
+        xml.writeStartElement("testsuite");
+        if (schema) {
+            xml.writeNamespace("xsi", "http://www.w3.org/2001/XMLSchema-instance");
+            xml.writeAttribute("xsi", "http://www.w3.org/2001/XMLSchema-instance", "noNamespaceSchemaLocation",
+                    SCHEMA_LOCATION);
+            xml.writeAttribute("version", SCHEMA_VERSION);
+        }
+        xml.writeAttribute("name", clean(tally.suite()));
+        xml.writeAttribute("time", seconds(tally.seconds()));
+        xml.writeAttribute("tests", Integer.toString(tally.total()));
+        xml.writeAttribute("errors", Integer.toString(tally.errors()));
+        xml.writeAttribute("skipped", Integer.toString(tally.skipped()));
+        xml.writeAttribute("failures", Integer.toString(tally.failed()));
+        xml.writeCharacters(inner);
+        xml.writeStartElement("properties");
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            xml.writeCharacters(inner + "  ");
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", clean(p.getKey()));
+            xml.writeAttribute("value", clean(String.valueOf(p.getValue())));
+        }
+        xml.writeCharacters(inner);
+        xml.writeEndElement();
+        for (TestOutcome t : tests) {
+            xml.writeCharacters(inner);
+            writeCase(xml, t, inner);
+        }
+        xml.writeCharacters("\n" + indent);
+        xml.writeEndElement();
+    }
+
+    private static void writeCase(XMLStreamWriter xml, TestOutcome t, String indent) throws XMLStreamException {
         String element = switch (t.kind()) {
             case PASSED -> null;
             case FAILED -> "failure";
@@ -133,7 +187,7 @@ public final class JUnitXmlReport {
         }
         xml.writeStartElement("testcase");
         caseAttributes(xml, t);
-        xml.writeCharacters("\n    ");
+        xml.writeCharacters(indent + "  ");
         xml.writeStartElement(element);
         if (t.message() != null) {
             xml.writeAttribute("message", clean(t.message()));
@@ -145,7 +199,7 @@ public final class JUnitXmlReport {
             xml.writeCharacters(clean(t.stackTrace()));
         }
         xml.writeEndElement();
-        xml.writeCharacters("\n  ");
+        xml.writeCharacters(indent);
         xml.writeEndElement();
     }
 

@@ -2,8 +2,11 @@ package dev.stonks.inttest.tester.runner;
 
 import dev.stonks.inttest.events.output.EndpointExample;
 import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.tester.report.JUnitXmlReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,14 +18,21 @@ import java.util.Map;
  * @param examples  per GET endpoint key, the first call that answered 2xx
  * @param reportDir the directory holding the JUnit XML reports, or null when none were written
  * @param elapsed   wall-clock time of the whole run
+ * @param properties the run-wide facts of the JUnit XML (run id, start, scale, services), in order
  */
 public record SuiteRunReport(String runId, List<TestOutcome> outcomes, Map<String, List<Double>> timings,
-        Map<String, EndpointExample> examples, Path reportDir, Duration elapsed) {
+        Map<String, EndpointExample> examples, Path reportDir, Duration elapsed, Map<String, String> properties) {
 
     public SuiteRunReport {
         outcomes = List.copyOf(outcomes);
         timings = Map.copyOf(timings);
         examples = Map.copyOf(examples);
+        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+    }
+
+    /** The whole run as one JUnit XML document ({@code junit.xml} in the artifact store). */
+    public byte[] junitXml() {
+        return JUnitXmlReport.document(outcomes, properties);
     }
 
     /** The integration_tests stage output (with {@code report_path} when a report was written). */

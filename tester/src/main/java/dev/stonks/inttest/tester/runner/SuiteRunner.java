@@ -7,6 +7,7 @@ import dev.stonks.inttest.events.StageResult;
 import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.tester.report.JUnitXmlReport;
+import dev.stonks.inttest.tester.report.JUnitXmlStore;
 import dev.stonks.inttest.tester.sandbox.Sandbox;
 import dev.stonks.inttest.tester.sandbox.Sandboxes;
 import dev.stonks.inttest.tester.sandbox.TimedHttpClient;
@@ -49,7 +50,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * responses, which must not happen on a Vert.x thread. The launcher is configured explicitly (Jupiter engine only,
  * no listener auto-registration, no implicit configuration from system properties or
  * {@code junit-platform.properties}), so a run does not depend on what else is on the class path. When a reports
- * directory is set, the run's outcomes are also written there as JUnit XML (Surefire format).
+ * directory is set, the run's outcomes are also written there as JUnit XML (Surefire format); when a
+ * {@link JUnitXmlStore} is given, {@link #run} keeps them there as one document before the stage completes.
  */
 public final class SuiteRunner {
     private static final Logger LOG = Logger.getLogger(SuiteRunner.class);
@@ -93,12 +95,25 @@ public final class SuiteRunner {
         }
     }
 
+    /** The name under which {@code unavailable} reports a JUnit XML that could not be stored. */
+    public static final String JUNIT_XML = "junit.xml";
+
     private final Vertx vertx;
     private final Settings settings;
+    private final JUnitXmlStore store;
 
+    /** A runner that keeps no JUnit XML in a store ({@code inttest test}; the reports directory still applies). */
     public SuiteRunner(Vertx vertx, Settings settings) {
+        this(vertx, settings, null);
+    }
+
+    /**
+     * @param store where {@link #run} keeps each run's JUnit XML before the stage completes; null: nowhere
+     */
+    public SuiteRunner(Vertx vertx, Settings settings, JUnitXmlStore store) {
         this.vertx = vertx;
         this.settings = settings;
+        this.store = store;
     }
 
     public Settings settings() {
@@ -125,15 +140,39 @@ public final class SuiteRunner {
                     "the run context has no service endpoints: nothing to test (did service_deploy report any?)");
         }
         Path reportDir = settings.reportsDir() == null ? null : settings.reportsDir().resolve(runId);
-        TestsOutput output = execute(runId, context.services(), context.scale(), settings.suites(), reportDir, stop)
-                .output();
+        SuiteRunReport report = execute(runId, context.services(), context.scale(), settings.suites(), reportDir, stop);
+        TestsOutput output = report.output();
         if (output.total() == 0) {
             throw new StageFailedException("no_tests", "the suites " + names(settings.suites()) + " hold no tests");
         }
+        output = keepJUnitXml(report, output);
         if (output.failed() == 0 && output.errors() == 0) {
             return StageResult.ok(output, context);
         }
         return StageResult.failed(new StageError("tests_failed", summary(output)), output, context);
+    }
+
+    /**
+     * Stores the run's JUnit XML. A store that fails costs the record, not the outcome: the stage's status and output
+     * stay what the tests decided, the output names {@code junit.xml} under {@code unavailable} with the store's
+     * answer, and the log says it at ERROR.
+     */
+    private TestsOutput keepJUnitXml(SuiteRunReport report, TestsOutput output) {
+        if (store == null) {
+            return output;
+        }
+        String runId = report.runId();
+        try {
+            String where = store.put(runId, report.junitXml());
+            LOG.infof("run %s: JUnit XML stored: %s", runId, where);
+            return output;
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            LOG.errorf("run %s: the run's JUnit XML was NOT stored (the tests' outcome stands, %d tests, %d failed, "
+                    + "%d errors; %s): %s", runId, output.total(), output.failed(), output.errors(),
+                    report.reportDir() == null ? "no local copy" : "local copy in " + report.reportDir(), reason);
+            return output.withUnavailable(JUNIT_XML, reason);
+        }
     }
 
     /** Runs {@code suites} against {@code services} and reports counts, failures and latency samples. */
@@ -167,9 +206,10 @@ public final class SuiteRunner {
                 launch(runId, key, suites, collector, false);
                 launch(runId, key, suites, collector, true);
                 List<TestOutcome> outcomes = collector.outcomes();
-                Path written = report(runId, reportDir, outcomes, services, scale, startedAt);
-                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), timings.examples(), written,
-                        Duration.ofNanos(System.nanoTime() - t0));
+                Map<String, String> properties = properties(runId, services, scale, startedAt);
+                Path written = report(runId, reportDir, outcomes, properties);
+                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), timings.examples(),
+                        written, Duration.ofNanos(System.nanoTime() - t0), properties);
                 log(runId, report);
                 return report;
             } finally {
@@ -178,16 +218,20 @@ public final class SuiteRunner {
         }
     }
 
-    private static Path report(String runId, Path dir, List<TestOutcome> outcomes, Map<String, String> services,
-            int scale, Instant startedAt) {
-        if (dir == null) {
-            return null;
-        }
+    private static Map<String, String> properties(String runId, Map<String, String> services, int scale,
+            Instant startedAt) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("inttest.run_id", runId);
         properties.put("inttest.started_at", startedAt.toString());
         properties.put("inttest.scale", Integer.toString(scale));
         new java.util.TreeMap<>(services).forEach((name, url) -> properties.put("inttest.service." + name, url));
+        return properties;
+    }
+
+    private static Path report(String runId, Path dir, List<TestOutcome> outcomes, Map<String, String> properties) {
+        if (dir == null) {
+            return null;
+        }
         try {
             JUnitXmlReport.write(dir, outcomes, properties);
             return dir.toAbsolutePath();

@@ -104,6 +104,42 @@ class JUnitXmlReportTest {
     }
 
     @Test
+    void theRunAsOneDocumentHoldsEverySuiteWithTheRunsTotals() throws Exception {
+        // Given a run that keeps no files
+        List<Class<?>> suites = List.of(MixedOutcomesFixture.class, BrokenSetupFixture.class,
+                BrokenTeardownFixture.class);
+        SuiteRunner runner = new SuiteRunner(vertx, new SuiteRunner.Settings(suites, Duration.ofSeconds(1),
+                Duration.ofSeconds(30), 4, null));
+        SuiteRunReport report = runner.execute("r-doc", Map.of("query-api", "http://query-api.invalid"), 1, suites,
+                null);
+
+        // When
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(report.junitXml())).getDocumentElement();
+
+        // Then
+        assertThat(report.reportDir()).isNull();
+        assertThat(root.getTagName()).isEqualTo("testsuites");
+        assertThat(root.getAttribute("name")).isEqualTo("r-doc");
+        assertThat(root.getAttribute("tests")).isEqualTo(String.valueOf(report.output().total()));
+        assertThat(root.getAttribute("failures")).isEqualTo(String.valueOf(report.output().failed()));
+        assertThat(root.getAttribute("errors")).isEqualTo(String.valueOf(report.output().errors()));
+        assertThat(root.getAttribute("skipped")).isEqualTo(String.valueOf(report.output().skipped()));
+        assertThat(root.getElementsByTagName("testcase").getLength()).isEqualTo(report.output().total());
+        NodeList nested = root.getElementsByTagName("testsuite");
+        assertThat(nested.getLength()).isEqualTo(3);
+        for (int i = 0; i < nested.getLength(); i++) {
+            // each suite inside is what Surefire would write for it
+            surefire.newValidator().validate(new javax.xml.transform.dom.DOMSource(nested.item(i)));
+        }
+        Element mixed = (Element) nested.item(0);
+        assertThat(mixed.getAttribute("name")).isEqualTo(MixedOutcomesFixture.class.getName());
+        assertThat(mixed.getAttribute("failures")).isEqualTo("2");
+        assertThat(property(mixed, "inttest.run_id")).isEqualTo("r-doc");
+        assertThat(testcase(mixed, "failsAnAssertion").getElementsByTagName("failure").getLength()).isEqualTo(1);
+    }
+
+    @Test
     void whatXmlCannotCarryIsReplacedAndAReRunReplacesThePreviousFiles() throws Exception {
         // Given a message with a NUL, an escape character and a lone surrogate, and a stale report
         Path dir = tmp.resolve("r-odd");

@@ -3,12 +3,14 @@ package dev.stonks.inttest.tester.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stonks.inttest.artifacts.ArtifactStore;
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.StageFailedException;
 import dev.stonks.inttest.events.StageResult;
 import dev.stonks.inttest.events.StageStatus;
 import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.tester.report.ArtifactJUnitXmlStore;
 import dev.stonks.inttest.tester.runner.fixtures.BrokenSetupFixture;
 import dev.stonks.inttest.tester.runner.fixtures.BrokenTeardownFixture;
 import dev.stonks.inttest.tester.runner.fixtures.ConcurrentFixture;
@@ -137,6 +139,61 @@ class SuiteRunnerTest {
                         e -> assertThat(e.kind()).isEqualTo("no_services"));
         assertThatThrownBy(() -> runner(EmptyFixture.class).run("r1", context(SERVICES)))
                 .isInstanceOfSatisfying(StageFailedException.class, e -> assertThat(e.kind()).isEqualTo("no_tests"));
+    }
+
+    @Test
+    void theRunsJUnitXmlIsStoredAsTheStageResultIsMade() throws Exception {
+        // Given
+        Map<String, byte[]> stored = new java.util.concurrent.ConcurrentHashMap<>();
+        SuiteRunner runner = new SuiteRunner(vertx, new SuiteRunner.Settings(List.of(MixedOutcomesFixture.class),
+                Duration.ofSeconds(1), Duration.ofSeconds(30)), (runId, xml) -> {
+                    stored.put(runId, xml);
+                    return "memory";
+                });
+
+        // When
+        StageResult result = runner.run("r-stored", context(SERVICES));
+
+        // Then
+        TestsOutput out = (TestsOutput) result.output();
+        assertThat(out.unavailable()).isEmpty();
+        assertThat(stored).containsOnlyKeys("r-stored");
+        org.w3c.dom.Element root = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(stored.get("r-stored"))).getDocumentElement();
+        assertThat(root.getAttribute("tests")).isEqualTo("7");
+        assertThat(root.getAttribute("failures")).isEqualTo("2");
+    }
+
+    @Test
+    void aStoreThatFailsCostsTheRecordNotTheTestsOutcome() throws Exception {
+        // Given an artifact store nobody listens at
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String endpoint = "http://127.0.0.1:" + closed;
+        try (ArtifactStore artifacts = ArtifactStore.create(endpoint, "a", "s", "inttest-artifacts", null)) {
+            ArtifactJUnitXmlStore store = new ArtifactJUnitXmlStore(artifacts, List.of(Duration.ofMillis(10)));
+
+            // When
+            StageResult passed = new SuiteRunner(vertx, new SuiteRunner.Settings(List.of(PassingFixture.class),
+                    Duration.ofSeconds(1), Duration.ofSeconds(30)), store).run("r-lost", context(SERVICES));
+            StageResult failed = new SuiteRunner(vertx, new SuiteRunner.Settings(
+                    List.of(MixedOutcomesFixture.class), Duration.ofSeconds(1), Duration.ofSeconds(30)), store)
+                    .run("r-lost", context(SERVICES));
+
+            // Then the tests decide the status, and the output says what was not kept and why
+            assertThat(passed.status()).isEqualTo(StageStatus.OK);
+            TestsOutput out = (TestsOutput) passed.output();
+            assertThat(out.passed()).isEqualTo(1);
+            assertThat(out.unavailable()).containsOnlyKeys("junit.xml");
+            assertThat(out.unavailable().get("junit.xml")).contains(endpoint, "bucket inttest-artifacts",
+                    "runs/r-lost/junit.xml", "ConnectException");
+            assertThat(failed.status()).isEqualTo(StageStatus.FAILED);
+            assertThat(failed.error().kind()).isEqualTo("tests_failed");
+            assertThat(((TestsOutput) failed.output()).failed()).isEqualTo(2);
+            assertThat(((TestsOutput) failed.output()).unavailable()).containsKey("junit.xml");
+        }
     }
 
     @Test
