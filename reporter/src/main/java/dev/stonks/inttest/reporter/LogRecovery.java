@@ -10,7 +10,13 @@ import dev.stonks.inttest.events.Topics;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.stonks.inttest.reporter.history.HistoryReads;
+import dev.stonks.inttest.reporter.history.HistoryWriter;
+import dev.stonks.inttest.reporter.history.HistoryWrites;
 import jakarta.enterprise.inject.Default;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,16 +45,21 @@ public class LogRecovery implements KafkaConsumerRebalanceListener {
     private final String bootstrapServers;
     private final Duration horizon;
     private final VerdictLedger ledger;
-    private final VerdictArchive archive;
+    private final HistoryReads reads;
+    private final HistoryWrites writes;
+    private final HistoryWriter writer;
     private final Map<TopicPartition, Long> replayUntil = new ConcurrentHashMap<>();
     private volatile boolean assigned;
 
     public LogRecovery(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            ReporterConfig config, VerdictLedger ledger, VerdictArchive archive) {
+            ReporterConfig config, VerdictLedger ledger, HistoryReads reads, HistoryWrites writes,
+            HistoryWriter writer) {
         this.bootstrapServers = bootstrapServers;
         this.horizon = config.recoveryHorizon();
         this.ledger = ledger;
-        this.archive = archive;
+        this.reads = reads;
+        this.writes = writes;
+        this.writer = writer;
     }
 
     @Override
@@ -97,23 +108,48 @@ public class LogRecovery implements KafkaConsumerRebalanceListener {
         return assigned && replayUntil.isEmpty();
     }
 
-    /** The verdicts of the horizon: runs older than it are not rebuilt, so their verdicts are not needed. */
+    /**
+     * The verdicts of the horizon: runs older than it are not rebuilt, so their verdicts are not needed. A verdict
+     * the history lacks (its write failed, or another reporter published it) is written into it.
+     */
     private int readVerdicts(Instant since) {
         int count = 0;
+        List<ObjectNode> verdicts = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readSince(bootstrapServers, Topics.VERDICTS, since,
                 Duration.ofSeconds(60))) {
             try {
                 if (KafkaEventRecords.decode(record).event() instanceof RunVerdict v
                         && v.results() instanceof ObjectNode results) {
                     ledger.record(v.runId(), attemptOf(results));
-                    archive.record(results);
+                    verdicts.add(results);
                     count++;
                 }
             } catch (InvalidEventException e) {
                 // not a verdict of ours: nothing to remember
             }
         }
+        backfill(verdicts);
         return count;
+    }
+
+    private void backfill(List<ObjectNode> verdicts) {
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        Set<String> known;
+        try {
+            known = writer.read(() -> reads.withVerdict(verdicts.stream().map(r -> r.path("run_id").asText())
+                    .distinct().toList()));
+        } catch (RuntimeException e) {
+            LOG.warnf("recovery: cannot read the history (%s); verdicts not checked against it", e.getMessage());
+            return;
+        }
+        for (ObjectNode results : verdicts) {
+            String runId = results.path("run_id").asText();
+            if (!known.contains(runId)) {
+                writer.write(runId, "verdict read from the log", () -> writes.verdict(results));
+            }
+        }
     }
 
     /** The attempt a verdict was for: the highest attempt among its stages. */

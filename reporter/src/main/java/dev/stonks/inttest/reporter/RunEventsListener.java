@@ -8,6 +8,11 @@ import dev.stonks.inttest.events.RunTimedOut;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageHeartbeat;
 import dev.stonks.inttest.events.StageStarted;
+import dev.stonks.inttest.reporter.history.HistoryWrites;
+import dev.stonks.inttest.reporter.history.HistoryWriter;
+import dev.stonks.inttest.reporter.history.StageAttempt;
+import dev.stonks.inttest.reporter.live.LiveEvent;
+import dev.stonks.inttest.reporter.live.LiveEvents;
 import dev.stonks.inttest.support.ReceivedEvents;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -30,12 +35,21 @@ public class RunEventsListener {
     private final Runs runs;
     private final VerdictPublisher verdicts;
     private final LogRecovery recovery;
+    private final HistoryWrites history;
+    private final HistoryWriter writer;
+    private final LiveEvents live;
+    private final VerdictLedger ledger;
 
-    public RunEventsListener(ReceivedEvents received, Runs runs, VerdictPublisher verdicts, LogRecovery recovery) {
+    public RunEventsListener(ReceivedEvents received, Runs runs, VerdictPublisher verdicts, LogRecovery recovery,
+            HistoryWrites history, HistoryWriter writer, LiveEvents live, VerdictLedger ledger) {
         this.received = received;
         this.runs = runs;
         this.verdicts = verdicts;
         this.recovery = recovery;
+        this.history = history;
+        this.writer = writer;
+        this.live = live;
+        this.ledger = ledger;
     }
 
     @Incoming("events-in")
@@ -49,38 +63,70 @@ public class RunEventsListener {
             if (replaying) {
                 // read again after a restart: dead-lettered (if invalid) when first seen, not a second time
                 try {
-                    received.decodeFirstDelivery(message).ifPresent(r -> apply(r.event(), at));
+                    received.decodeFirstDelivery(message).ifPresent(r -> apply(r.event(), at, true));
                 } catch (InvalidEventException e) {
                     LOG.debugf("recovery: skipping an invalid record read again: %s", e.getMessage());
                 }
                 return message.ack();
             }
-            return received.handle(message, r -> apply(r.event(), at));
+            return received.handle(message, r -> apply(r.event(), at, false));
         } finally {
             metadata.ifPresent(m -> recovery.applied(m.getTopic(), m.getPartition(), m.getOffset()));
         }
     }
 
-    void apply(InttestEvent event, Instant at) {
+    void apply(InttestEvent event, Instant at, boolean replaying) {
         RunState run = runs.get(event.runId());
         boolean finished = false;
+        // read again after a restart, a run whose verdict is out already has its history
+        boolean record = !(replaying && ledger.published(event.runId()) > 0);
         if (event instanceof RunRequested r) {
             run.requested(r, at);
+            if (record) {
+                writer.write(r.runId(), "requested", () -> history.requested(r));
+            }
+            live(LiveEvent.of("run.requested", r.runId(), null, 1, "running", r.requestedAt())
+                    .with("image_tag", r.imageTag()), replaying);
         } else if (event instanceof RunCancelRequested c) {
             if (run.cancelRequested(c)) {
                 LOG.infof("run %s: cancel requested by %s (%s)", c.runId(), c.requestedBy(), c.reason());
+                live(LiveEvent.of("run.cancel-requested", c.runId(), null, null, "cancelling", c.requestedAt())
+                        .with("by", c.requestedBy()).with("reason", c.reason()), replaying);
             }
         } else if (event instanceof StageStarted s) {
             run.started(s, at);
+            if (record) {
+                writer.write(s.runId(), "stage.started", () -> history.stage(StageAttempt.of(s), s.context(), at));
+            }
+            live(LiveEvent.of("stage.started", s.runId(), s.stage().id(), s.attempt(), "running", s.startedAt()),
+                    replaying);
         } else if (event instanceof StageHeartbeat h) {
             run.heartbeat(h, at);
+            live(LiveEvent.of("stage.heartbeat", h.runId(), h.stage().id(), h.attempt(), "running", h.at()),
+                    replaying);
         } else if (event instanceof StageCompleted c) {
             finished = run.completed(c, at);
+            if (record) {
+                writer.write(c.runId(), "stage.completed", () -> history.stage(StageAttempt.of(c), c.context(), at));
+            }
+            live(LiveEvent.of("stage.completed", c.runId(), c.stage().id(), c.attempt(), c.status().id(),
+                    c.completedAt()).with("duration_s", c.durationS()).with("error", c.error()), replaying);
         } else if (event instanceof RunTimedOut t) {
             finished = run.timedOut(t, at);
+            if (record) {
+                writer.write(t.runId(), "run.timed-out", () -> history.stage(StageAttempt.of(t), t.context(), at));
+            }
+            live(LiveEvent.of("run.timed-out", t.runId(), t.stage().id(), t.attempt(), "timed_out", t.detectedAt())
+                    .with("reason", t.reason()), replaying);
         }
         if (finished) {
             verdicts.publish(run);
+        }
+    }
+
+    private void live(LiveEvent event, boolean replaying) {
+        if (!replaying) {
+            live.publish(event);
         }
     }
 }

@@ -3,6 +3,11 @@ package dev.stonks.inttest.reporter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.RunVerdict;
 import dev.stonks.inttest.support.EventPublisher;
+import dev.stonks.inttest.reporter.history.HistoryWriter;
+import dev.stonks.inttest.reporter.history.HistoryWrites;
+import dev.stonks.inttest.reporter.history.RunStatus;
+import dev.stonks.inttest.reporter.live.LiveEvent;
+import dev.stonks.inttest.reporter.live.LiveEvents;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -11,23 +16,28 @@ import org.jboss.logging.Logger;
 /**
  * Assembles the results of a finished run and publishes its run.verdict, once per attempt, also across restarts (a
  * verdict already on the log is never published again). Created at start-up, so budget limits that are not positive
- * numbers stop the reporter from starting rather than a run's verdict.
+ * numbers stop the reporter from starting rather than a run's verdict. The results go into the history, then the
+ * verdict to the live event streams.
  */
 @Startup
 @ApplicationScoped
 public class VerdictPublisher {
     private static final Logger LOG = Logger.getLogger(VerdictPublisher.class);
     private final EventPublisher publisher;
-    private final VerdictArchive archive;
     private final VerdictLedger ledger;
     private final BudgetLimits budgets;
+    private final HistoryWrites history;
+    private final HistoryWriter writer;
+    private final LiveEvents live;
 
-    public VerdictPublisher(EventPublisher publisher, VerdictArchive archive, VerdictLedger ledger,
-            ReporterConfig config) {
+    public VerdictPublisher(EventPublisher publisher, VerdictLedger ledger, ReporterConfig config,
+            HistoryWrites history, HistoryWriter writer, LiveEvents live) {
         this.publisher = publisher;
-        this.archive = archive;
         this.ledger = ledger;
         this.budgets = config.budgets().limits();
+        this.history = history;
+        this.writer = writer;
+        this.live = live;
     }
 
     void publish(RunState run) {
@@ -38,8 +48,12 @@ public class VerdictPublisher {
         RunSnapshot snapshot = run.snapshot();
         ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now(), budgets);
         int exitCode = results.get("exit_code").asInt();
-        publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, Instant.now()));
-        archive.record(results);
+        Instant decidedAt = Instant.now();
+        publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, decidedAt));
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
+        writer.write(snapshot.runId(), "verdict", () -> history.verdict(results));
+        String status = RunStatus.of(exitCode, results.path("cancelled").isObject());
+        live.publish(LiveEvent.of(LiveEvent.VERDICT, snapshot.runId(), null, run.attempt(), status, decidedAt)
+                .with("exit_code", exitCode));
     }
 }

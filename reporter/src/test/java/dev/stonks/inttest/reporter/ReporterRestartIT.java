@@ -24,12 +24,17 @@ import dev.stonks.inttest.localstack.FreePorts;
 import dev.stonks.inttest.localstack.HttpReadiness;
 import dev.stonks.inttest.localstack.KafkaBroker;
 import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.reporter.testing.HistoryDatabase;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,17 +49,24 @@ import org.junit.jupiter.api.Test;
 /**
  * The reporter survives its own death: the packaged reporter as a real process on a real broker, killed with
  * SIGKILL while runs are in flight and started again. It rebuilds the runs from the log, publishes exactly one
- * verdict per run (none twice across restarts), and its watchdog still ends a stage whose heartbeats stopped.
+ * verdict per run (none twice across restarts), its history (a real PostgreSQL) gains no duplicate row from the
+ * replays and answers for the runs, and its watchdog still ends a stage whose heartbeats stopped.
  */
 class ReporterRestartIT {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private static KafkaBroker broker;
     private static KafkaProducer<String, byte[]> producer;
+    private static final List<String> TABLES = List.of("runs", "stage_attempts", "test_failures", "endpoint_stats",
+            "budgets", "service_memory", "sql_statements");
     private static Path dir;
+    private static HistoryDatabase history;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private int port;
 
     @BeforeAll
     static void startBroker() throws Exception {
         dir = Files.createTempDirectory("reporter-restart-it");
+        history = HistoryDatabase.start(dir.resolve("history"));
         broker = KafkaBroker.start(dir.resolve("kafka"));
         broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -69,6 +81,9 @@ class ReporterRestartIT {
         if (broker != null) {
             broker.close();
         }
+        if (history != null) {
+            history.close();
+        }
     }
 
     @Test
@@ -81,6 +96,8 @@ class ReporterRestartIT {
         publishRunUpTo(inflight, Stage.PROFILING, true);
         publish(new StageStarted(inflight, Stage.TEARDOWN, 1, Instant.now(), context(inflight)));
         await().atMost(Duration.ofSeconds(30)).until(() -> verdicts(done).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows(done).get("budgets") == 5);
+        Map<String, Long> doneRows = rows(done);
 
         // When: SIGKILL, the teardown completes while no reporter runs, a new reporter starts
         kill(first);
@@ -101,6 +118,14 @@ class ReporterRestartIT {
         sleep(Duration.ofSeconds(4));
         assertThat(verdicts(done)).hasSize(1);
         assertThat(verdicts(inflight)).hasSize(1);
+
+        // the history: the replays added no row; the third reporter answers for both runs from it
+        assertThat(rows(done)).isEqualTo(doneRows);
+        assertThat(rows(done).get("stage_attempts")).isEqualTo(6);
+        assertThat(rows(inflight).get("stage_attempts")).isEqualTo(6);
+        assertThat(rows(inflight).get("runs")).isEqualTo(1);
+        assertThat(get("/api/runs/" + inflight)).contains("\"exit_code\":0");
+        assertThat(get("/api/runs?status=passed")).contains(done, inflight);
         kill(third);
     }
 
@@ -125,17 +150,37 @@ class ReporterRestartIT {
     }
 
     private long startReporter(String name) {
-        int port = FreePorts.pick();
+        port = FreePorts.pick();
         Path log = dir.resolve("reporter-" + name + ".log");
-        Process process = ProcessControl.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()), log, Map.of(
+        Map<String, String> env = new HashMap<>(history.env());
+        env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "HTTP_PORT", Integer.toString(port),
                 "REPORTER_HEARTBEAT_TIMEOUT", "PT5S",
-                "INTTEST_INSTANCE_ID", "reporter-it"), dir);
+                "INTTEST_INSTANCE_ID", "reporter-it"));
+        Process process = ProcessControl.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", JAR.toAbsolutePath().toString()), log, env, dir);
         HttpReadiness.await(URI.create("http://127.0.0.1:" + port + "/q/health/ready"), Duration.ofSeconds(60),
                 process.pid(), log);
         return process.pid();
+    }
+
+    /** Rows per history table of one run. */
+    private static Map<String, Long> rows(String run) {
+        Map<String, Long> rows = new HashMap<>();
+        for (String table : TABLES) {
+            rows.put(table, history.count("select count(*) from " + table + " where run_id = '" + run + "'"));
+        }
+        return rows;
+    }
+
+    private String get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void kill(long pid) {

@@ -1,0 +1,226 @@
+package dev.stonks.inttest.reporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.output.EndpointProfile;
+import dev.stonks.inttest.events.output.MemoryUsage;
+import dev.stonks.inttest.events.output.ProfilingOutput;
+import dev.stonks.inttest.events.output.SqlProfile;
+import dev.stonks.inttest.events.output.SqlStatement;
+import dev.stonks.inttest.events.output.TestFailure;
+import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.reporter.testing.HistoryDatabase;
+import dev.stonks.inttest.reporter.testing.HistoryStackResource;
+import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reporter on a real broker and its real PostgreSQL: a run's events become history rows, the API answers from
+ * them (list with filters and pages, the run, latest, trends, promotions), a run in flight is a partial document,
+ * and its event stream delivers the stages so far, then live ones, then the verdict.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
+class HistoryIT {
+    private static final String ENDPOINT = "GET /api/companies";
+    private static PipelineEvents events;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @BeforeAll
+    static void producer() {
+        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        events.close();
+    }
+
+    @Test
+    void aFinishedRunsEventsBecomeHistoryRowsThatTheApiServes() throws Exception {
+        // Given: a run on main whose tests had one failure, profiled
+        String run = "stonks-inttest-h-failed";
+        events.requested(run, "def456", "main");
+        for (Stage stage : Stage.values()) {
+            events.started(run, stage);
+            events.completed(run, stage, output(stage));
+        }
+
+        // When its verdict is out
+        JsonNode results = await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/runs/" + run),
+                r -> r.has("exit_code"));
+
+        // Then: the results, and one row per stage, failure, endpoint, budget, service and statement
+        assertThat(results.get("exit_code").asInt()).isEqualTo(1);
+        HistoryDatabase db = HistoryStackResource.database;
+        String where = " where run_id = '" + run + "'";
+        assertThat(db.count("select count(*) from stage_attempts" + where)).isEqualTo(6);
+        assertThat(db.count("select count(*) from stage_attempts" + where + " and status = 'ok'")).isEqualTo(6);
+        assertThat(db.count("select count(*) from test_failures" + where)).isEqualTo(1);
+        assertThat(db.count("select count(*) from endpoint_stats" + where + " and slow")).isEqualTo(1);
+        assertThat(db.count("select count(*) from budgets" + where)).isEqualTo(5);
+        assertThat(db.count("select count(*) from service_memory" + where)).isEqualTo(1);
+        assertThat(db.count("select count(*) from sql_statements" + where)).isEqualTo(1);
+        assertThat(db.count("select count(*) from runs" + where + " and results->>'exit_code' = '1'")).isEqualTo(1);
+
+        // the list, filtered and paged
+        JsonNode failedOnMain = get("/api/runs?status=failed&branch=main");
+        JsonNode summary = failedOnMain.get("items").get(0);
+        assertThat(summary.get("run_id").asText()).isEqualTo(run);
+        assertThat(summary.get("status").asText()).isEqualTo("failed");
+        assertThat(summary.get("image_tag").asText()).isEqualTo("def456");
+        assertThat(summary.get("branch").asText()).isEqualTo("main");
+        assertThat(summary.get("commit").asText()).isEqualTo("def456");
+        assertThat(summary.get("exit_code").asInt()).isEqualTo(1);
+        assertThat(summary.get("stage").asText()).isEqualTo("teardown");
+        assertThat(summary.get("tests").get("failed").asInt()).isEqualTo(1);
+        assertThat(summary.get("tests").get("total").asInt()).isEqualTo(5);
+        assertThat(summary.get("slow_endpoints").asInt()).isEqualTo(1);
+        assertThat(summary.get("cancelled").asBoolean()).isFalse();
+        assertThat(summary.get("duration_s").isNumber()).isTrue();
+        assertThat(get("/api/runs?status=passed&image_tag=def456").get("total").asInt()).isZero();
+        JsonNode page = get("/api/runs?image_tag=def456&size=1&page=0");
+        assertThat(page.get("total").asInt()).isEqualTo(1);
+        assertThat(page.get("size").asInt()).isEqualTo(1);
+        assertThat(get("/api/runs?image_tag=def456&size=1&page=1").get("items")).isEmpty();
+        assertThat(get("/api/runs/latest?image_tag=def456").get("run_id").asText()).isEqualTo(run);
+
+        // trends: stage durations and each endpoint's P95
+        JsonNode trend = get("/api/trends?image_tag=def456").get("runs").get(0);
+        assertThat(trend.get("run_id").asText()).isEqualTo(run);
+        assertThat(trend.get("stages").get("teardown").asDouble()).isEqualTo(0.25);
+        assertThat(trend.get("p95_ms").get(ENDPOINT).asDouble()).isEqualTo(250.0);
+
+        // promotions: kept once however often delivered; deployed = not the local backend
+        PromotionDecided decided = new PromotionDecided(run, "def456", "beta", PromotionDecided.SKIPPED,
+                "tests failed", null, null, Instant.parse("2026-12-02T05:00:00Z"), "local");
+        events.publish(decided);
+        events.publish(decided);
+        JsonNode promotions = await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/promotions?run_id=" + run).get("items"), items -> items.size() > 0);
+        Thread.sleep(1000);
+        assertThat(get("/api/promotions?run_id=" + run).get("items")).hasSize(1);
+        assertThat(promotions.get(0).get("decision").asText()).isEqualTo("skipped");
+        assertThat(promotions.get(0).get("deployed").asBoolean()).isFalse();
+        assertThat(promotions.get(0).get("decided_at").asText()).isEqualTo("2026-12-02T05:00:00Z");
+
+        // unknown and bad input
+        assertThat(status("/api/runs/stonks-inttest-nope")).isEqualTo(404);
+        assertThat(status("/api/runs?status=done")).isEqualTo(400);
+        assertThat(status("/api/runs?size=0")).isEqualTo(400);
+        assertThat(status("/api/runs/stonks-inttest-nope/events")).isEqualTo(404);
+    }
+
+    @Test
+    void aRunInFlightIsPartialAndItsEventStreamDeliversStagesAsTheyHappen() throws Exception {
+        // Given a run at work in seed_data
+        String run = "stonks-inttest-h-live";
+        events.requested(run, "fed789", "release");
+        events.started(run, Stage.INFRA_DEPLOY);
+        events.completed(run, Stage.INFRA_DEPLOY, null);
+        events.started(run, Stage.SEED_DATA);
+        JsonNode partial = await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/runs/" + run),
+                r -> "running".equals(r.at("/stages/seed_data/status").asText()));
+        assertThat(partial.get("status").asText()).isEqualTo("running");
+        assertThat(partial.get("branch").asText()).isEqualTo("release");
+        assertThat(partial.at("/stages/infra_deploy/status").asText()).isEqualTo("ok");
+        assertThat(partial.at("/stages/teardown/status").asText()).isEqualTo("pending");
+        assertThat(get("/api/runs?status=running").get("items").findValuesAsText("run_id")).contains(run);
+
+        // When somebody follows its events
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Void>> stream = http.sendAsync(HttpRequest.newBuilder(base.resolve(
+                "/api/runs/" + run + "/events")).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines()).thenApply(r -> {
+                    r.body().forEach(lines::add);
+                    return null;
+                });
+
+        // Then: the history first (up to seed_data's start), then a live stage event, then the verdict, and the end
+        awaitEvent(lines, "stage.started", "seed_data");
+        events.completed(run, Stage.SEED_DATA, null);
+        JsonNode live = awaitEvent(lines, "stage.completed", "seed_data");
+        assertThat(live.get("status").asText()).isEqualTo("ok");
+        assertThat(live.get("run_id").asText()).isEqualTo(run);
+        for (Stage stage : List.of(Stage.SERVICE_DEPLOY, Stage.INTEGRATION_TESTS, Stage.PROFILING, Stage.TEARDOWN)) {
+            events.started(run, stage);
+            events.completed(run, stage, output(stage));
+        }
+        JsonNode verdict = awaitEvent(lines, "run.verdict", "");
+        assertThat(verdict.get("exit_code").asInt()).isEqualTo(1);
+        stream.get(10, TimeUnit.SECONDS);
+    }
+
+    /** Reads SSE lines until an event of that type whose data names the stage; returns its data. */
+    private static JsonNode awaitEvent(BlockingQueue<String> lines, String type, String stage) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String event = null;
+        List<String> seen = new java.util.ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(1, TimeUnit.SECONDS);
+            if (line == null) {
+                continue;
+            }
+            seen.add(line);
+            if (line.startsWith("event:")) {
+                event = line.substring("event:".length()).trim();
+            } else if (line.startsWith("data:") && type.equals(event)) {
+                JsonNode data = Json.MAPPER.readTree(line.substring("data:".length()).trim());
+                if (stage.isEmpty() || stage.equals(data.path("stage").asText())) {
+                    return data;
+                }
+            }
+        }
+        throw new AssertionError("no " + type + " " + stage + " event within 30 s; read: " + seen);
+    }
+
+    private static Object output(Stage stage) {
+        return switch (stage) {
+            case INTEGRATION_TESTS -> new TestsOutput(5, 4, 1, 0, 0,
+                    List.of(new TestFailure("ApiSuite.companies", TestFailure.FAILURE, "expected 3 but was 2")),
+                    Map.of(ENDPOINT, List.of(4.0)));
+            case PROFILING -> new ProfilingOutput(Map.of(ENDPOINT, new EndpointProfile(10, 250, 300, 320, 40,
+                    EndpointProfile.PROFILE)), List.of(ENDPOINT), 200.0, null,
+                    Map.of("query-api", new MemoryUsage(180.5, 200.0, "proc")),
+                    new SqlProfile(List.of(new SqlStatement("select * from companies", 10, 1.5, 3, 15, 10, false)),
+                            100), null);
+            default -> null;
+        };
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()) : Json.MAPPER.createObjectNode();
+    }
+
+    private int status(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+}
