@@ -86,18 +86,22 @@ final class LocalStack implements AutoCloseable {
      * @param infrastructure where the reporter's PostgreSQL and the artifact store live, and their credentials
      * @param keepData       keep their data (and the broker's, see {@link Broker#keepData()}) on {@link #close()}
      * @param perService     extra environment variables of single services (e.g. the gateway's secret)
+     * @param preferredPorts the port a service gets when it is free (the resident stack's gateway keeps its webhook
+     *                       URL across down / up); any other service, or one whose port is taken, gets a free one
      */
     record Services(java.util.Set<PipelineService> services, StackInfrastructure.Layout infrastructure,
-            boolean keepData, Map<PipelineService, Map<String, String>> perService) {
+            boolean keepData, Map<PipelineService, Map<String, String>> perService,
+            Map<PipelineService, Integer> preferredPorts) {
         Services {
             services = java.util.Set.copyOf(services);
             perService = Map.copyOf(perService);
+            preferredPorts = Map.copyOf(preferredPorts);
         }
 
         /** A one-shot stack's: the chain, its infrastructure in {@code <stack dir>/components}, deleted on close. */
         static Services oneShot(Path stackDir) {
             return new Services(PipelineService.CHAIN, StackInfrastructure.Layout.fresh(stackDir.resolve(
-                    StackFile.COMPONENTS_DIRECTORY)), false, Map.of());
+                    StackFile.COMPONENTS_DIRECTORY)), false, Map.of(), Map.of());
         }
     }
 
@@ -377,12 +381,13 @@ final class LocalStack implements AutoCloseable {
 
     /**
      * The port of an incarnation: a restart keeps the previous one while it is free (the gateway's webhook URL and
-     * the reporter's address stay what {@code up} printed), else, like a first start, one picked just now.
+     * the reporter's address stay what {@code up} printed), a first start takes the preferred one while it is free;
+     * else one picked just now.
      */
     private int nextPort(PipelineService service) {
         Integer previous;
         synchronized (ports) {
-            previous = ports.get(service);
+            previous = ports.getOrDefault(service, servicesSettings.preferredPorts().get(service));
         }
         return previous != null && FreePorts.isFree(previous) ? previous : FreePorts.pick();
     }

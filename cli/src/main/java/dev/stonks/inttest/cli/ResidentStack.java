@@ -47,6 +47,10 @@ final class ResidentStack {
     static final String SECRETS = "secrets";
     static final String WEBHOOK_SECRET = "webhook-secret";
     static final String API_TOKEN = "api-token";
+    /** The ports of the services people and GitHub reach, kept so that their URLs stay across down / up. */
+    static final String PORTS = "ports.json";
+    static final List<PipelineService> KEPT_PORTS = List.of(PipelineService.REPORTER, PipelineService.GATEWAY,
+            PipelineService.PROMOTER);
     /** Kafka keeps two weeks of events, so a week of runs can be read back (and replayed) after down / up. */
     static final Map<String, String> BROKER_PROPERTIES = Map.of("log.retention.hours", "336");
 
@@ -145,6 +149,35 @@ final class ResidentStack {
         return new StackInfrastructure.Layout(dir.resolve(HISTORY_DB), dir.resolve(ARTIFACTS),
                 secret(dir, "history-db-password"), "inttest-" + secret(dir, "artifacts-access-key").substring(0, 12),
                 secret(dir, "artifacts-secret-key"));
+    }
+
+    /** The ports of {@link #KEPT_PORTS} of the last up (empty when none is recorded or the file is unreadable). */
+    static Map<PipelineService, Integer> keptPorts(Path dir) {
+        Path file = dir.resolve(PORTS);
+        Map<PipelineService, Integer> ports = new java.util.EnumMap<>(PipelineService.class);
+        if (!Files.isRegularFile(file)) {
+            return ports;
+        }
+        try {
+            Json.MAPPER.readTree(file.toFile()).fields().forEachRemaining(e -> {
+                for (PipelineService s : KEPT_PORTS) {
+                    if (s.id().equals(e.getKey()) && e.getValue().canConvertToInt()) {
+                        ports.put(s, e.getValue().asInt());
+                    }
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            ports.clear();
+        }
+        return ports;
+    }
+
+    static void keepPorts(Path dir, Map<String, Integer> ports) {
+        try {
+            StackFile.replace(dir, PORTS, Json.MAPPER.writeValueAsString(ports) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dir.resolve(PORTS), e);
+        }
     }
 
     static Optional<Resident> read(Path dir) {

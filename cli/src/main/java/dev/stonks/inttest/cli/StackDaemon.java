@@ -70,6 +70,9 @@ final class StackDaemon {
                 ResidentStack.write(dir, new ResidentStack.Resident(ResidentStack.READY, self.pid(),
                         self.startTicks(), startedAt, stack.bootstrapServers(), stack.reporterUrl(), Instant.now(),
                         stack.url(PipelineService.GATEWAY), stack.url(PipelineService.PROMOTER)));
+                Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+                ResidentStack.KEPT_PORTS.forEach(s -> ports.put(s.id(), stack.port(s)));
+                ResidentStack.keepPorts(dir, ports);
                 progress.line("resident stack: ready; kafka " + stack.bootstrapServers() + ", reporter "
                         + stack.reporterUrl() + ", gateway " + stack.url(PipelineService.GATEWAY) + ", promoter "
                         + stack.url(PipelineService.PROMOTER));
@@ -99,6 +102,7 @@ final class StackDaemon {
                 PipelineService.PROMOTER, Map.of(
                         "PROMOTER_BACKEND", "local",
                         "PROMOTER_LOCAL_DIR", dir.resolve(ResidentStack.PROMOTER).toAbsolutePath().toString()));
-        return new LocalStack.Services(PipelineService.ALL, ResidentStack.infrastructure(dir), true, perService);
+        return new LocalStack.Services(PipelineService.ALL, ResidentStack.infrastructure(dir), true, perService,
+                ResidentStack.keptPorts(dir));
     }
 }

@@ -82,4 +82,19 @@ class ResidentStackTest {
         assertThat(Main.run(new String[] {"status", "--help"}, o, e)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Usage: inttest status [--json]", "3 not up");
     }
+
+    @Test
+    void theUserFacingPortsAndTheSecretsAreKeptForTheNextUp() throws Exception {
+        ResidentStack.keepPorts(tmp, java.util.Map.of("reporter", 41001, "gateway", 41002, "promoter", 41003));
+
+        assertThat(ResidentStack.keptPorts(tmp)).containsEntry(PipelineService.GATEWAY, 41002)
+                .containsEntry(PipelineService.REPORTER, 41001).hasSize(3);
+        String secret = ResidentStack.secret(tmp, ResidentStack.WEBHOOK_SECRET);
+        assertThat(secret).hasSize(48);
+        assertThat(ResidentStack.secret(tmp, ResidentStack.WEBHOOK_SECRET)).isEqualTo(secret);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(tmp.resolve("secrets/webhook-secret")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(ResidentStack.keptPorts(tmp.resolve("nowhere"))).isEmpty();
+    }
 }

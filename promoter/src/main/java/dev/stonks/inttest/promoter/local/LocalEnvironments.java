@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ public class LocalEnvironments implements PromotionBackend {
     /** The file's content. */
     public record Record(String backend, String note, Map<String, Holding> environments, List<Promotion> promotions) {
         public Record {
-            environments = environments == null ? Map.of() : Map.copyOf(environments);
+            // in the order promoted (beta, paper, live), as a person reads the file
+            environments = environments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(
+                    environments));
             promotions = promotions == null ? List.of() : List.copyOf(promotions);
         }
 
