@@ -275,6 +275,8 @@ export function runView(root, runId, setLive) {
         const doc = state.doc;
         const status = runStatus(doc);
         const running = isRunning();
+        // a redraw keeps what the reader opened
+        const open = [...root.querySelectorAll('details[open] summary')].map(x => x.textContent);
         root.innerHTML = html`
             <p class="crumbs"><a href="#/runs">\u2190 Runs</a></p>
             <h1>Run <code>${doc.run_id || runId}</code> ${statusBadge(status)}</h1>
@@ -295,6 +297,11 @@ export function runView(root, runId, setLive) {
             ${unavailable(doc)}
             ${running ? '' : promotions(doc)}
             ${running ? '' : artifacts()}`.text;
+        root.querySelectorAll('details summary').forEach(x => {
+            if (open.includes(x.textContent)) {
+                x.parentElement.open = true;
+            }
+        });
         drawGantt();
     }
 

@@ -33,7 +33,8 @@ export function runsView(root, params, setLive) {
             <button type="submit">Apply</button>
             <a href="#/runs" class="clear">Clear filters</a>
         </form>
-        <div id="runs-body" aria-live="polite" aria-busy="true"><p class="loading">Loading runs\u2026</p></div>`.text;
+        <p id="runs-news" class="visually-hidden" role="status"></p>
+        <div id="runs-body" aria-busy="true"><p class="loading">Loading runs\u2026</p></div>`.text;
 
     root.querySelector('#filters').addEventListener('submit', e => {
         e.preventDefault();
@@ -44,6 +45,7 @@ export function runsView(root, params, setLive) {
     root.querySelector('#filters select').addEventListener('change', e => e.target.form.requestSubmit());
 
     const body = root.querySelector('#runs-body');
+    const news = root.querySelector('#runs-news');
 
     async function load() {
         if (loading) {
@@ -82,7 +84,10 @@ export function runsView(root, params, setLive) {
         const total = page.total ?? items.length;
         if (!items.length) {
             const filtered = filters.status || filters.image_tag || filters.branch;
-            body.innerHTML = (filtered
+            body.innerHTML = (total > 0
+                ? html`<div class="empty"><p>No run on this page: there are ${total}.</p>
+                    <p><a href="${pageHref(0)}">Go to the first page</a></p></div>`
+                : filtered
                 ? html`<div class="empty"><p>No run matches these filters${filters.page ? ' on this page' : ''}.</p>
                     <p><a href="#/runs">Show every run</a></p></div>`
                 : html`<div class="empty"><p><strong>No runs yet.</strong></p><p>Start one with
@@ -148,6 +153,12 @@ export function runsView(root, params, setLive) {
         }
         if (data.run_id) {
             changed.add(data.run_id);
+            // said once for a screen reader: a new run, or a run's verdict (not every stage)
+            if (type === 'run.requested') {
+                news.textContent = `Run ${data.run_id} requested.`;
+            } else if (type === 'run.verdict' || type === 'verdict') {
+                news.textContent = `Run ${data.run_id} ${data.status || 'finished'}.`;
+            }
         }
         clearTimeout(timer);
         timer = setTimeout(load, 500);

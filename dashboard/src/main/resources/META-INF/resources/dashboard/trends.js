@@ -74,8 +74,8 @@ export function trendsView(root, params) {
             <p class="sub">${runs.length} finished ${runs.length === 1 ? 'run' : 'runs'}, oldest first, from ${time(runs[0].completed_at)} to
                 ${time(last.completed_at)}. Every point links to its run.</p>
             <section aria-labelledby="h-total"><h2 id="h-total">Pipeline duration</h2>
-                <p class="sub">median ${duration(median(stats))} \u00b7 fastest ${duration(Math.min(...stats))} \u00b7
-                    slowest ${duration(Math.max(...stats))}</p>
+                ${stats.length ? html`<p class="sub">median ${duration(median(stats))} \u00b7 fastest
+                    ${duration(Math.min(...stats))} \u00b7 slowest ${duration(Math.max(...stats))}</p>` : ''}
                 ${raw(legend([{name: 'exit code 0', cls: 'exit0'}, {name: 'exit code 1', cls: 'exit1'},
                     {name: 'exit code 2', cls: 'exit2'}]))}
                 <div class="chart-box">${raw(total)}</div></section>
