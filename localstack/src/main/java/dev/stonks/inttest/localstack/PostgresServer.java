@@ -67,6 +67,7 @@ public final class PostgresServer {
         if (running.isPresent()) {
             throw new IllegalStateException("PostgreSQL pid " + running.getAsLong() + " already runs on " + dataDir);
         }
+        removeStaleLock(dataDir);
         boolean fresh = !Files.isRegularFile(dataDir.resolve("PG_VERSION"));
         if (fresh) {
             copyTree(template(binaries, config.superuser(), timeout), dataDir);
@@ -123,6 +124,23 @@ public final class PostgresServer {
             return ProcessControl.isAlive(pid) ? OptionalLong.of(pid) : OptionalLong.empty();
         } catch (IOException | NumberFormatException e) {
             return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * A postmaster.pid left by a server that is gone (killed; or a zombie nobody reaps, as under a container's PID 1
+     * that does not reap): PostgreSQL would refuse to start while the pid in it still exists, even as a zombie. The
+     * caller checked that no live postmaster runs on the directory; PostgreSQL still refuses if its shared memory is
+     * in use by surviving backends.
+     */
+    private static void removeStaleLock(Path dataDir) {
+        Path pidFile = dataDir.resolve("postmaster.pid");
+        try {
+            if (Files.deleteIfExists(pidFile)) {
+                LOG.log(System.Logger.Level.INFO, "removed the stale lock {0} (its server is gone)", pidFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot remove the stale " + pidFile, e);
         }
     }
 

@@ -69,6 +69,33 @@ class PostgresServerIT {
         assertThat(ProcessControl.isAlive(again.pid())).isFalse();
     }
 
+    @Test
+    void aKilledServerStartsAgainOnItsDataAndPort() throws Exception {
+        // Given: a server with a row, killed (its postmaster.pid stays; here it may stay a zombie nobody reaps)
+        Path dir = tmp.resolve("pg");
+        PostgresConfig config = PostgresConfig.of(dir, USER, PASSWORD, "history");
+        PostgresInstance pg = PostgresServer.start(config);
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE runs (id text PRIMARY KEY)");
+            s.execute("INSERT INTO runs VALUES ('r1')");
+        }
+        ProcessControl.signal(pg.pid(), "KILL");
+        assertThat(ProcessControl.awaitExit(pg.pid(), java.time.Duration.ofSeconds(10))).isTrue();
+
+        // When: started again on the same port
+        PostgresInstance again = PostgresServer.start(config.withPort(pg.port()));
+
+        // Then: crash recovery kept the committed row
+        try (Connection c = DriverManager.getConnection(again.jdbcUrl(), USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            assertThat(again.port()).isEqualTo(pg.port());
+            assertThat(single(s, "SELECT id FROM runs")).isEqualTo("r1");
+        } finally {
+            assertThat(PostgresServer.stop(again.pid())).isTrue();
+        }
+    }
+
     private static String single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
