@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.ResultsSchema;
+import dev.stonks.inttest.localstack.stack.StackFile;
+import dev.stonks.inttest.localstack.stack.StackRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +71,15 @@ class PipelineEndToEndIT {
         assertThat(Files.readString(tmp.resolve("r.html"))).contains("exit code 0", "<svg", "/api/companies/{id}",
                 "Budgets", "Memory");
         assertNothingLeft(namespace, results);
+        // the stack's history database and artifact store were recorded, are stopped, and their data is gone
+        Path stackDir = Path.of(System.getProperty("inttest.home")).resolve(".inttest/stacks").resolve(namespace);
+        StackRecord stack = StackFile.read(stackDir).orElseThrow();
+        assertThat(stack.components()).extracting(StackRecord.Component::name).containsExactlyInAnyOrder(
+                "history-db", "artifacts");
+        assertThat(stack.components()).noneMatch(c -> c.process().isRunning());
+        assertThat(stackDir.resolve("components/history-db")).doesNotExist();
+        assertThat(stackDir.resolve("components/artifacts")).doesNotExist();
+        assertThat(run.printed).contains("history database and artifact store ready");
     }
 
     @Test
