@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "reporter")
 public interface ReporterConfig {
@@ -18,6 +19,16 @@ public interface ReporterConfig {
      */
     @WithDefault("PT30S")
     Duration heartbeatTimeout();
+
+    /**
+     * The reporter's own public base URL (env {@code REPORTER_PUBLIC_URL}), put before the artifacts' links in the
+     * results; without it the links are paths ({@code /api/runs/<run>/artifacts/<name>}).
+     */
+    Optional<String> publicUrl();
+
+    /** How long publishing a verdict waits for its artifacts to be stored before it goes on without them. */
+    @WithDefault("PT20S")
+    Duration artifactsTimeout();
 
     /** How far back the reporter rebuilds runs from the log when it (re)starts. */
     @WithDefault("PT24H")

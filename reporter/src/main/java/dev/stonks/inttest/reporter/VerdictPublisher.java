@@ -8,6 +8,7 @@ import dev.stonks.inttest.reporter.history.HistoryWrites;
 import dev.stonks.inttest.reporter.history.RunStatus;
 import dev.stonks.inttest.reporter.live.LiveEvent;
 import dev.stonks.inttest.reporter.live.LiveEvents;
+import dev.stonks.inttest.reporter.store.ResultsArtifacts;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import org.jboss.logging.Logger;
 /**
  * Assembles the results of a finished run and publishes its run.verdict, once per attempt, also across restarts (a
  * verdict already on the log is never published again). Created at start-up, so budget limits that are not positive
- * numbers stop the reporter from starting rather than a run's verdict. The results go into the history, then the
- * verdict to the live event streams.
+ * numbers stop the reporter from starting rather than a run's verdict. The results and their page are stored as
+ * the run's artifacts first (a store that fails is named in the results, never holds the verdict back); after the
+ * verdict, the results go into the history, then the verdict to the live event streams.
  */
 @Startup
 @ApplicationScoped
@@ -29,15 +31,17 @@ public class VerdictPublisher {
     private final HistoryWrites history;
     private final HistoryWriter writer;
     private final LiveEvents live;
+    private final ResultsArtifacts artifacts;
 
     public VerdictPublisher(EventPublisher publisher, VerdictLedger ledger, ReporterConfig config,
-            HistoryWrites history, HistoryWriter writer, LiveEvents live) {
+            HistoryWrites history, HistoryWriter writer, LiveEvents live, ResultsArtifacts artifacts) {
         this.publisher = publisher;
         this.ledger = ledger;
         this.budgets = config.budgets().limits();
         this.history = history;
         this.writer = writer;
         this.live = live;
+        this.artifacts = artifacts;
     }
 
     void publish(RunState run) {
@@ -48,6 +52,7 @@ public class VerdictPublisher {
         RunSnapshot snapshot = run.snapshot();
         ObjectNode results = ResultsAssembler.assemble(snapshot, Instant.now(), budgets);
         int exitCode = results.get("exit_code").asInt();
+        artifacts.attach(snapshot.runId(), results);
         Instant decidedAt = Instant.now();
         publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, decidedAt));
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.artifacts.ArtifactStore;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.PromotionDecided;
 import dev.stonks.inttest.events.Stage;
@@ -63,11 +64,17 @@ class HistoryIT {
 
     @Test
     void aFinishedRunsEventsBecomeHistoryRowsThatTheApiServes() throws Exception {
-        // Given: a run on main whose tests had one failure, profiled
+        // Given: a run on main whose tests had one failure, profiled; the tester stored its JUnit XML
         String run = "stonks-inttest-h-failed";
         events.requested(run, "def456", "main");
         for (Stage stage : Stage.values()) {
             events.started(run, stage);
+            if (stage == Stage.INTEGRATION_TESTS) {
+                try (ArtifactStore store = ArtifactStore.create(HistoryStackResource.store.endpoint().toString(),
+                        "it-access", "it-secret-key", ArtifactStore.DEFAULT_BUCKET, null)) {
+                    store.put(run, "junit.xml", "<testsuite tests=\"5\"/>".getBytes(), "application/xml");
+                }
+            }
             events.completed(run, stage, output(stage));
         }
 
@@ -87,6 +94,21 @@ class HistoryIT {
         assertThat(db.count("select count(*) from service_memory" + where)).isEqualTo(1);
         assertThat(db.count("select count(*) from sql_statements" + where)).isEqualTo(1);
         assertThat(db.count("select count(*) from runs" + where + " and results->>'exit_code' = '1'")).isEqualTo(1);
+
+        // its artifacts: listed in the results with their links, served from the store
+        assertThat(results.get("artifacts").findValuesAsText("name"))
+                .containsExactly("junit.xml", "results.html", "results.json");
+        assertThat(results.get("artifacts").get(0).get("size").asInt()).isEqualTo(22);
+        assertThat(results.get("artifacts").get(2).get("url").asText())
+                .isEqualTo("/api/runs/" + run + "/artifacts/results.json");
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(base.resolve("/api/runs/" + run
+                + "/artifacts/results.html")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(html.headers().firstValue("content-type").orElse("")).startsWith("text/html");
+        assertThat(html.body()).contains(run);
+        assertThat(get("/api/runs/" + run + "/artifacts/results.json")).isEqualTo(results);
+        assertThat(get("/api/runs/" + run + "/artifacts").findValuesAsText("name")).contains("junit.xml");
+        assertThat(status("/api/runs/" + run + "/artifacts/nothing.txt")).isEqualTo(404);
+        assertThat(status("/api/runs/" + run + "/artifacts/Results.JSON")).isEqualTo(400);
 
         // the list, filtered and paged
         JsonNode failedOnMain = get("/api/runs?status=failed&branch=main");

@@ -24,7 +24,11 @@ import dev.stonks.inttest.localstack.FreePorts;
 import dev.stonks.inttest.localstack.HttpReadiness;
 import dev.stonks.inttest.localstack.KafkaBroker;
 import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.S3Config;
+import dev.stonks.inttest.localstack.S3Instance;
+import dev.stonks.inttest.localstack.S3Server;
 import dev.stonks.inttest.reporter.testing.HistoryDatabase;
+import dev.stonks.inttest.reporter.testing.HistoryStackResource;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,6 +64,7 @@ class ReporterRestartIT {
             "budgets", "service_memory", "sql_statements");
     private static Path dir;
     private static HistoryDatabase history;
+    private static S3Instance store;
     private final HttpClient http = HttpClient.newHttpClient();
     private int port;
 
@@ -67,6 +72,7 @@ class ReporterRestartIT {
     static void startBroker() throws Exception {
         dir = Files.createTempDirectory("reporter-restart-it");
         history = HistoryDatabase.start(dir.resolve("history"));
+        store = S3Server.start(S3Config.of(dir.resolve("s3"), "it-access", "it-secret-key"));
         broker = KafkaBroker.start(dir.resolve("kafka"));
         broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -83,6 +89,9 @@ class ReporterRestartIT {
         }
         if (history != null) {
             history.close();
+        }
+        if (store != null) {
+            S3Server.stop(store.pid());
         }
     }
 
@@ -153,6 +162,7 @@ class ReporterRestartIT {
         port = FreePorts.pick();
         Path log = dir.resolve("reporter-" + name + ".log");
         Map<String, String> env = new HashMap<>(history.env());
+        env.putAll(HistoryStackResource.artifactsEnv(store));
         env.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "HTTP_PORT", Integer.toString(port),

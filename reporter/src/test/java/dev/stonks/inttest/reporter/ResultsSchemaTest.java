@@ -31,6 +31,27 @@ class ResultsSchemaTest {
     }
 
     @Test
+    void theArtifactsListAndAStoreFailureAreValidAndABrokenEntryIsNot() {
+        // Given results that list their artifacts, and results whose store failed
+        ObjectNode listed = ProfilingPassThroughTest.passingRun(ProfilingPassThroughTest.FULL).results();
+        ObjectNode entry = listed.putArray("artifacts").addObject();
+        entry.put("name", "junit.xml").put("content_type", "application/xml").put("size", 1234)
+                .put("url", "/api/runs/stonks-inttest-b1/artifacts/junit.xml");
+        listed.withArray("artifacts").addObject().put("name", "results.json").put("content_type", "application/json")
+                .put("url", "http://reporter:8080/api/runs/stonks-inttest-b1/artifacts/results.json");
+        ObjectNode failed = ProfilingPassThroughTest.passingRun(ProfilingPassThroughTest.FULL).results();
+        failed.put("artifacts_error", "the artifact store did not answer within 20 s");
+
+        // Then
+        assertThat(SchemaFile.violations(listed.toString())).isEmpty();
+        assertThat(SchemaFile.violations(failed.toString())).isEmpty();
+        entry.put("name", "../etc/passwd");
+        assertThat(SchemaFile.violations(listed.toString())).isNotEmpty();
+        entry.put("name", "junit.xml").remove("url");
+        assertThat(SchemaFile.violations(listed.toString())).isNotEmpty();
+    }
+
+    @Test
     void theSeedsExampleIsStillValidAndItsFieldsStillRequired() throws Exception {
         // Given the seed's contract example, without any additive field
         String seedExample = """
