@@ -220,6 +220,7 @@ class FaultsIT {
             if (record.kafka() != null) {
                 seenPids.add(record.kafka().process().pid());
             }
+            record.components().forEach(c -> seenPids.add(c.process().pid())); // PostgreSQL, s3proxy
             return record;
         }
 
