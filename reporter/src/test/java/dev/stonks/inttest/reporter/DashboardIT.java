@@ -1,0 +1,228 @@
+package dev.stonks.inttest.reporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageCompleted;
+import dev.stonks.inttest.events.StageStarted;
+import dev.stonks.inttest.events.StageStatus;
+import dev.stonks.inttest.events.output.EndpointProfile;
+import dev.stonks.inttest.events.output.MemoryUsage;
+import dev.stonks.inttest.events.output.ProfilingOutput;
+import dev.stonks.inttest.events.output.SqlProfile;
+import dev.stonks.inttest.events.output.SqlStatement;
+import dev.stonks.inttest.events.output.TestFailure;
+import dev.stonks.inttest.events.output.TestsOutput;
+import dev.stonks.inttest.reporter.testing.HistoryStackResource;
+import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in a real headless Chromium against the reporter on a real broker and its real PostgreSQL: runs
+ * published to Kafka appear in the list without a reload, a run's page shows that run's values, and a run in
+ * progress moves on the page as its events arrive. Screenshots are kept in target/dashboard-screenshots/.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
+class DashboardIT {
+    private static final String SLOW = "GET /api/orders/{id}";
+    private static final String FAST = "GET /api/companies";
+    private static PipelineEvents events;
+    private static DashboardBrowser browser;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @BeforeAll
+    static void start() {
+        browser = DashboardBrowser.start();
+        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        if (events != null) {
+            events.close();
+        }
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theListShowsAKnownRunAndItsPageShowsThatRunsValues() throws Exception {
+        // Given the runs list open in the browser
+        String run = "stonks-inttest-dash-known";
+        browser.open(base + "#/runs");
+        browser.awaitElement("#runs-body[aria-busy=false]");
+
+        // When a run whose tests failed (seed_data needed a second attempt) goes through the pipeline
+        events.requested(run, "dash01", "main");
+        for (Stage stage : Stage.values()) {
+            if (stage == Stage.SEED_DATA) {
+                events.publish(new StageStarted(run, stage, 1, Instant.now(), events.context(run)));
+                Thread.sleep(300);
+                events.publish(new StageStarted(run, stage, 2, Instant.now(), events.context(run)));
+                Instant now = Instant.now();
+                events.publish(new StageCompleted(run, stage, 2, StageStatus.OK, now.minusMillis(400), now, 0.4, null,
+                        null, events.context(run)));
+                continue;
+            }
+            events.started(run, stage);
+            events.completed(run, stage, output(stage));
+        }
+        events.publish(new PromotionDecided(run, "dash01", "beta", PromotionDecided.SKIPPED, "the tests failed",
+                null, null, Instant.now(), "local"));
+
+        // Then the list shows it, finished, without a reload
+        WebElement row = browser.await("the run's row, failed", d -> d.findElements(By.cssSelector(
+                "tr[data-run-id='" + run + "']")).stream().filter(r -> r.getText().contains("failed")).findFirst()
+                .orElse(null));
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(0)).startsWith(run);
+        assertThat(cells.get(1)).contains("failed");
+        assertThat(cells.get(2)).isEqualTo("dash01");
+        assertThat(cells.get(3)).isEqualTo("main");
+        assertThat(cells.get(6)).isEqualTo("1");
+        assertThat(cells.get(7)).isEqualTo("10/12 passed, 1 failed, 1 error");
+        assertThat(cells.get(8)).isEqualTo("1");
+        browser.screenshot("01-runs-list");
+
+        // and its page that run's values: tests (failing first), the slow endpoint's p95, every stage attempt
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/promotions?run_id=" + run).contains("skipped"));
+        row.findElement(By.linkText(run)).click();
+        browser.await("the run's page", d -> browser.text("h1").contains(run) && !browser.all("#gantt svg").isEmpty()
+                && !browser.all("table.promotions").isEmpty());
+        assertThat(browser.text("h1")).contains("failed");
+        assertThat(browser.text("dl.facts")).contains("dash01", "main", "EXIT CODE\n1");
+        assertThat(browser.text("#test-counts")).startsWith("12 total").contains("10 passed", "1 failed",
+                "1 error");
+        List<WebElement> failures = browser.all("table.failures tbody tr");
+        assertThat(failures).hasSize(2);
+        assertThat(failures.get(0).getText()).contains("ApiSuite.ordersRejectNegativeQuantity", "expected 400");
+        List<WebElement> endpoints = browser.all("table.endpoints tbody tr");
+        assertThat(endpoints.get(0).getAttribute("data-endpoint")).isEqualTo(SLOW);
+        assertThat(endpoints.get(0).findElement(By.cssSelector(".p95")).getText()).isEqualTo("480 ms");
+        assertThat(endpoints.get(0).getText()).contains("p95 over budget");
+        assertThat(browser.text("table.endpoints tr[data-endpoint='" + FAST + "'] .p95")).isEqualTo("42.5 ms");
+        assertThat(browser.all("#gantt svg text.label").stream().map(WebElement::getText).toList())
+                .containsExactly("infra_deploy", "seed_data \u00b7 attempt 1", "seed_data \u00b7 attempt 2",
+                        "service_deploy", "integration_tests", "profiling", "teardown");
+        assertThat(browser.all("#gantt rect.status-ok")).hasSize(6);
+        assertThat(browser.text("#gantt svg")).contains("no completion");
+        assertThat(browser.text("svg.bars")).contains("p95 budget 200 ms");
+        assertThat(browser.text("table.sql")).contains("select * from orders where id = $1");
+        assertThat(browser.text(".nothing-deployed")).contains("Nothing was deployed");
+        assertThat(browser.text("table.promotions")).contains("beta", "skipped", "the tests failed");
+        browser.screenshot("02-run-failed");
+
+        // an unknown run is said to be unknown, not a blank page
+        browser.open(base + "#/runs/stonks-inttest-dash-nope");
+        browser.await("the unknown run's message", d -> browser.text("main").contains("No run"));
+
+        // trends: the run's stage durations and its endpoints' p95
+        browser.open(base + "#/trends");
+        browser.await("the trends", d -> !browser.all("table.p95-trend").isEmpty());
+        assertThat(browser.text("table.p95-trend tr[data-endpoint='" + SLOW + "']")).contains("480 ms");
+        browser.screenshot("03-trends");
+    }
+
+    @Test
+    void aRunInProgressMovesOnThePageWithoutAReload() {
+        // Given a run at work in infra_deploy, its page open
+        String run = "stonks-inttest-dash-live";
+        events.requested(run, "dash02", "feature-x");
+        events.started(run, Stage.INFRA_DEPLOY);
+
+        // the list filtered to the runs in flight shows it, and nothing finished
+        browser.open(base + "#/runs?status=running");
+        browser.await("the run in flight in the filtered list", d -> browser.text("tr[data-run-id='" + run + "']")
+                .contains("infra_deploy"));
+        assertThat(browser.all("table.runs tbody tr .badge")).allSatisfy(b -> assertThat(b.getText())
+                .contains("running"));
+
+        browser.open(base + "#/runs/" + run);
+        browser.await("the running infra_deploy bar", d -> runningBar().startsWith("infra_deploy"));
+        assertThat(browser.text("h1")).contains("running");
+        browser.script("window.dashboardMarker = 'the same page'");
+        browser.screenshot("04-run-in-progress");
+
+        // When its next events are published
+        events.completed(run, Stage.INFRA_DEPLOY, null);
+        events.started(run, Stage.SEED_DATA);
+
+        // Then the page shows them, on the same page (no reload)
+        browser.await("infra_deploy ok and seed_data running", d -> runningBar().startsWith("seed_data")
+                && browser.all("#gantt rect.status-ok").size() == 1);
+        assertThat(browser.script("return window.dashboardMarker")).isEqualTo("the same page");
+        assertThat(browser.text("#live")).isEqualTo("live");
+        browser.screenshot("05-run-in-progress-moved");
+
+        // and, when the rest of the run and its verdict come, the results, still without a reload
+        events.completed(run, Stage.SEED_DATA, null);
+        for (Stage stage : List.of(Stage.SERVICE_DEPLOY, Stage.INTEGRATION_TESTS, Stage.PROFILING, Stage.TEARDOWN)) {
+            events.started(run, stage);
+            events.completed(run, stage, output(stage));
+        }
+        browser.await("the verdict on the page", d -> !browser.text("h1").contains("running")
+                && browser.text("dl.facts").contains("EXIT CODE\n1"));
+        assertThat(browser.script("return window.dashboardMarker")).isEqualTo("the same page");
+        assertThat(browser.all("#gantt rect.status-ok")).hasSize(6);
+        assertThat(browser.all("#gantt rect.status-running")).isEmpty();
+        assertThat(browser.text("#test-counts")).startsWith("12 total");
+        browser.screenshot("06-run-in-progress-finished");
+    }
+
+    /** The title of the Gantt chart's running bar ("" when none). */
+    private String runningBar() {
+        Object title = browser.script("const t = document.querySelector('#gantt rect.status-running title');"
+                + " return t ? t.textContent : '';");
+        return title == null ? "" : title.toString();
+    }
+
+    private static Object output(Stage stage) {
+        return switch (stage) {
+            case INTEGRATION_TESTS -> new TestsOutput(12, 10, 1, 1, 0, List.of(
+                    new TestFailure("FrontendPages.portfolio renders positions", TestFailure.ERROR,
+                            "java.net.SocketTimeoutException: Read timed out"),
+                    new TestFailure("ApiSuite.ordersRejectNegativeQuantity", TestFailure.FAILURE,
+                            "expected 400 but was 500")),
+                    Map.of(FAST, List.of(30.0, 4.0), SLOW, List.of(500.0, 470.0)));
+            case PROFILING -> new ProfilingOutput(Map.of(
+                    FAST, new EndpointProfile(12.5, 42.5, 55, 60, 40, EndpointProfile.PROFILE),
+                    SLOW, new EndpointProfile(210, 480, 650, 700, 40, EndpointProfile.PROFILE),
+                    "POST /api/orders", new EndpointProfile(41, 45.2, 45.2, 45.2, 4, EndpointProfile.TESTS)),
+                    List.of(SLOW), 500.0, null,
+                    Map.of("query-api", new MemoryUsage(180.5, 240.0, "proc"),
+                            "order-service", new MemoryUsage(150.2, 171.0, "proc")),
+                    new SqlProfile(List.of(new SqlStatement("select * from orders where id = $1", 40, 120.5, 300,
+                            4820, 40, true), new SqlStatement("select * from companies", 10, 1.5, 3, 15, 10, false)),
+                            100), null);
+            default -> null;
+        };
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? r.body() : "";
+    }
+}
