@@ -147,6 +147,50 @@ class ManifestsTest {
                 .getContainers().get(0).getEnv()).anySatisfy(e -> assertThat(e.getValue()).isEqualTo("abc123"));
     }
 
+    @Test
+    void theReportersHistoryDatabaseIsWiredToTheReporter() {
+        // Given the history database (Service + StatefulSet) and the reporter's Deployment
+        List<HasMetadata> db = ManifestTemplate.read(HOME.resolve("k8s/055-StatefulSet-inttest-history-db.yaml"))
+                .render(SAMPLE).stream().map(d -> StrictModel.parse(d, "055")).toList();
+        io.fabric8.kubernetes.api.model.Service service = db.stream()
+                .filter(io.fabric8.kubernetes.api.model.Service.class::isInstance)
+                .map(io.fabric8.kubernetes.api.model.Service.class::cast).findFirst().orElseThrow();
+        StatefulSet postgres = db.stream().filter(StatefulSet.class::isInstance).map(StatefulSet.class::cast)
+                .findFirst().orElseThrow();
+        Deployment reporter = ManifestTemplate.read(HOME.resolve("k8s/064-Deployment-inttest-reporter.yaml"))
+                .render(SAMPLE).stream().map(d -> StrictModel.parse(d, "064")).filter(Deployment.class::isInstance)
+                .map(Deployment.class::cast).findFirst().orElseThrow();
+        Map<String, io.fabric8.kubernetes.api.model.EnvVar> dbEnv = env(postgres.getSpec().getTemplate());
+        Map<String, io.fabric8.kubernetes.api.model.EnvVar> reporterEnv = env(reporter.getSpec().getTemplate());
+
+        // Then: the Service reaches the StatefulSet's pod, whose data is on its own volume
+        assertThat(postgres.getSpec().getServiceName()).isEqualTo(service.getMetadata().getName());
+        assertThat(postgres.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(service.getSpec().getSelector());
+        assertThat(postgres.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(pvc -> {
+            assertThat(pvc.getSpec().getResources().getRequests()).containsKey("storage");
+            assertThat(postgres.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+                    .anySatisfy(m -> assertThat(m.getName()).isEqualTo(pvc.getMetadata().getName()));
+        });
+        assertThat(postgres.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .contains("postgres:16");
+        // and the reporter's HISTORY_DB_* (contracts) name that Service, database, user and Secret
+        int port = service.getSpec().getPorts().get(0).getPort();
+        assertThat(reporterEnv.get("HISTORY_DB_ADDRESS").getValue()).isEqualTo(service.getMetadata().getName() + "."
+                + service.getMetadata().getNamespace() + ".svc.cluster.local:" + port);
+        assertThat(reporterEnv.get("HISTORY_DB_NAME").getValue()).isEqualTo(dbEnv.get("POSTGRES_DB").getValue());
+        assertThat(reporterEnv.get("HISTORY_DB_USER").getValue()).isEqualTo(dbEnv.get("POSTGRES_USER").getValue());
+        assertThat(reporterEnv.get("HISTORY_DB_PASSWORD").getValueFrom().getSecretKeyRef())
+                .isEqualTo(dbEnv.get("POSTGRES_PASSWORD").getValueFrom().getSecretKeyRef());
+        assertThat(reporterEnv).containsKeys("ARTIFACTS_ENDPOINT", "ARTIFACTS_ACCESS_KEY", "ARTIFACTS_SECRET_KEY");
+    }
+
+    private static Map<String, io.fabric8.kubernetes.api.model.EnvVar> env(PodTemplateSpec template) {
+        Map<String, io.fabric8.kubernetes.api.model.EnvVar> env = new java.util.HashMap<>();
+        template.getSpec().getContainers().get(0).getEnv().forEach(e -> env.put(e.getName(), e));
+        return env;
+    }
+
     /** Pods of the project's workloads: non-root, no privilege escalation, requests and limits. */
     private static void checkWorkload(String what, HasMetadata object) {
         PodTemplateSpec template = object instanceof Deployment d ? d.getSpec().getTemplate()
