@@ -144,13 +144,6 @@ final class RunState {
         return begun && (!finished() || attempt() > publishedAttempt);
     }
 
-    synchronized RunInFlight inFlightView() {
-        Stage stage = pending != null ? pending.stage()
-                : stages.keySet().stream().reduce((a, b) -> b).orElse(null);
-        int attempt = pending != null ? pending.attempt() : attempt();
-        return new RunInFlight(runId, stage == null ? null : stage.id(), attempt, firstSeen);
-    }
-
     synchronized RunSnapshot snapshot() {
         return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen, cancel);
     }

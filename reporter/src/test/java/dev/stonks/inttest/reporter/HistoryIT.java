@@ -160,9 +160,14 @@ class HistoryIT {
 
     @Test
     void aRunInFlightIsPartialAndItsEventStreamDeliversStagesAsTheyHappen() throws Exception {
-        // Given a run at work in seed_data
+        // Given a runs list following every run's events, and a run at work in seed_data
         String run = "stonks-inttest-h-live";
+        BlockingQueue<String> all = new LinkedBlockingQueue<>();
+        http.sendAsync(HttpRequest.newBuilder(base.resolve("/api/events")).header("Accept", "text/event-stream")
+                .build(), HttpResponse.BodyHandlers.ofLines()).thenAccept(r -> r.body().forEach(all::add));
+        Thread.sleep(500);
         events.requested(run, "fed789", "release");
+        assertThat(awaitEvent(all, "run.requested", "").get("run_id").asText()).isEqualTo(run);
         events.started(run, Stage.INFRA_DEPLOY);
         events.completed(run, Stage.INFRA_DEPLOY, null);
         events.started(run, Stage.SEED_DATA);

@@ -22,6 +22,6 @@ public class AllEventsResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> all(@Context Sse sse) {
-        return live.all().map(e -> EventsResource.sse(sse, e));
+        return live.all().onOverflow().buffer(EventsResource.BUFFER).map(e -> EventsResource.sse(sse, e));
     }
 }

@@ -33,6 +33,8 @@ import java.util.Set;
  */
 @Path("/api/runs/{runId}/events")
 public class EventsResource {
+    /** Events kept for a reader slower than the pipeline, before its stream fails. */
+    static final int BUFFER = 1024;
     private final HistoryReads history;
     private final HistoryWriter reader;
     private final LiveEvents live;
@@ -72,7 +74,7 @@ public class EventsResource {
                     : Multi.createBy().concatenating().streams(Multi.createFrom().iterable(past),
                             following.filter(e -> !seen.contains(e.key())));
         }
-        return stream.map(e -> sse(sse, e));
+        return stream.onOverflow().buffer(BUFFER).map(e -> sse(sse, e));
     }
 
     static OutboundSseEvent sse(Sse sse, LiveEvent e) {

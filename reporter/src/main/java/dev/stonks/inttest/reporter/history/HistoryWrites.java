@@ -48,6 +48,9 @@ public class HistoryWrites {
             if (run.commit == null) {
                 run.commit = r.imageTag();
             }
+            if (run.stage == null) {
+                run.stage = Stage.INFRA_DEPLOY.id(); // the stage it waits for
+            }
             return found != null ? Uni.createFrom().voidItem() : s.persist(run);
         }));
     }
