@@ -132,6 +132,10 @@ class DashboardIT {
         assertThat(browser.text("table.sql")).contains("select * from orders where id = $1");
         assertThat(browser.text(".nothing-deployed")).contains("Nothing was deployed");
         assertThat(browser.text("table.promotions")).contains("beta", "skipped", "the tests failed");
+        WebElement results = browser.await("the results.json artifact", d -> d.findElements(By.linkText(
+                "results.json")).stream().findFirst().orElse(null));
+        assertThat(get(URI.create(results.getAttribute("href")).getPath())).contains(run, "exit_code");
+        assertThat(browser.text("ul.artifacts")).contains("results.html");
         browser.screenshot("02-run-failed");
 
         // an unknown run is said to be unknown, not a blank page
