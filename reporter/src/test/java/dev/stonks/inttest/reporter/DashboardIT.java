@@ -138,6 +138,13 @@ class DashboardIT {
         assertThat(browser.text("ul.artifacts")).contains("results.html");
         browser.screenshot("02-run-failed");
 
+        // the page's modules are asked for again on every load (an upgraded reporter serves its new ones at once)
+        HttpResponse<Void> module = http.send(HttpRequest.newBuilder(base.resolve("/dashboard/app.js")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(module.statusCode()).isEqualTo(200);
+        assertThat(module.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v)
+                .contains("max-age=0"));
+
         // an unknown run is said to be unknown, not a blank page
         browser.open(base + "#/runs/stonks-inttest-dash-nope");
         browser.await("the unknown run's message", d -> browser.text("main").contains("No run"));
