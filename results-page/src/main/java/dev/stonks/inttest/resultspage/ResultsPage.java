@@ -39,6 +39,7 @@ public final class ResultsPage {
         fact(html, "started", text(results, "started_at"));
         fact(html, "completed", text(results, "completed_at"));
         html.append("</table>");
+        artifacts(html, results);
 
         budgets(html, results.path("budgets"));
         stages(html, results.path("stages"));
@@ -323,6 +324,39 @@ public final class ResultsPage {
                     .append(e.getValue().asLong()).append("</td></tr>");
         }
         html.append("</table>");
+    }
+
+    /** Links to the run's artifacts in the store (JUnit XML, results JSON, this page), or why there are none. */
+    private static void artifacts(StringBuilder html, JsonNode results) {
+        JsonNode list = results.path("artifacts");
+        if (!list.isArray() && !results.has("artifacts_error")) {
+            return;
+        }
+        html.append("<h2>Artifacts</h2>");
+        if (results.has("artifacts_error")) {
+            html.append("<p class=\"unavailable\">not stored: ").append(text(results, "artifacts_error"))
+                    .append("</p>");
+        }
+        if (list.isArray() && !list.isEmpty()) {
+            html.append("<ul class=\"artifacts\">");
+            for (JsonNode a : list) {
+                String url = a.path("url").asText("");
+                boolean linkable = url.startsWith("/") || url.startsWith("http://") || url.startsWith("https://");
+                html.append("<li>");
+                if (linkable) {
+                    html.append("<a href=\"").append(Html.escape(url)).append("\">").append(text(a, "name"))
+                            .append("</a>");
+                } else {
+                    html.append(text(a, "name"));
+                }
+                html.append(" <small>").append(text(a, "content_type"));
+                if (a.path("size").isNumber()) {
+                    html.append(", ").append(a.path("size").asLong()).append(" bytes");
+                }
+                html.append("</small></li>");
+            }
+            html.append("</ul>");
+        }
     }
 
     private static void fact(StringBuilder html, String name, String value) {

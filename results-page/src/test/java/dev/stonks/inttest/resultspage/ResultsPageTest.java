@@ -32,6 +32,35 @@ class ResultsPageTest {
             """;
 
     @Test
+    void linksTheRunsArtifactsOrSaysWhyThereAreNone() throws Exception {
+        // Given results listing two artifacts (one with a link that is no web address), and results whose store failed
+        com.fasterxml.jackson.databind.node.ObjectNode listed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(RESULTS);
+        listed.putArray("artifacts").add(new ObjectMapper().readTree("""
+                {"name":"junit.xml","content_type":"application/xml","size":1234,
+                 "url":"/api/runs/stonks-inttest-1/artifacts/junit.xml?a=1&b=2"}"""))
+                .add(new ObjectMapper().readTree("""
+                {"name":"results.json","content_type":"application/json","url":"javascript:alert(1)"}"""));
+        com.fasterxml.jackson.databind.node.ObjectNode failed = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(RESULTS);
+        failed.put("artifacts_error", "store <down>");
+
+        // When
+        String html = ResultsPage.render(listed);
+        String without = ResultsPage.render(failed);
+
+        // Then: an escaped link, no link for the other, size shown; the failure named; well-formed either way
+        assertThat(html).contains("<a href=\"/api/runs/stonks-inttest-1/artifacts/junit.xml?a=1&amp;b=2\">junit.xml</a>",
+                "1234 bytes").doesNotContain("javascript:");
+        assertThat(without).contains("not stored: store &lt;down&gt;");
+        for (String page : new String[] {html, without}) {
+            DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(
+                    page.replace("<!DOCTYPE html>", "").getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThat(ResultsPage.render(new ObjectMapper().readTree(RESULTS))).doesNotContain("Artifacts");
+    }
+
+    @Test
     void rendersAWellFormedPageWithAChartPerSection() throws Exception {
         // Given
         JsonNode results = new ObjectMapper().readTree(RESULTS);
