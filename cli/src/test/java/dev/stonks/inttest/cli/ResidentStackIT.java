@@ -142,6 +142,10 @@ class ResidentStackIT {
         assertThat(verdict.path("exit_code").asInt()).as(verdict.toString()).isZero();
         assertThat(verdict.path("results").path("image_tag").asText()).isEqualTo(SHA);
         assertThat(get(resident.reporterUrl() + "/api/runs/" + webhookRun).statusCode()).isEqualTo(200);
+        // its JUnit XML went through the stack's artifact store (the tester's upload, the reporter serves it)
+        String junitUrl = resident.reporterUrl() + "/api/runs/" + webhookRun + "/artifacts/junit.xml";
+        assertThat(verdict.path("results").path("artifacts").findValuesAsText("url")).contains(junitUrl);
+        assertThat(get(junitUrl).body()).contains("<testsuite");
         JsonNode decided = awaitEvent(resident.bootstrapServers(), webhookRun, "promotion.decided");
         assertThat(decided.path("backend").asText()).isEqualTo("local");
 
@@ -176,6 +180,8 @@ class ResidentStackIT {
         // the same history database (not a new cluster), and the webhook at the same URL
         assertThat(Files.getLastModifiedTime(pgVersion)).isEqualTo(pgCreated);
         assertThat(get(second.reporterUrl() + "/api/runs/" + webhookRun).statusCode()).isEqualTo(200);
+        assertThat(get(second.reporterUrl() + "/api/runs/" + webhookRun + "/artifacts/junit.xml").body())
+                .as("the artifact store's data kept").contains("<testsuite");
         assertThat(second.gatewayUrl()).isEqualTo(resident.gatewayUrl());
 
         Result down2 = inttest(Duration.ofMinutes(3), "down");
