@@ -22,8 +22,9 @@ function ticks(max, count = 5) {
     return Array.from({length: count + 1}, (_, i) => max * i / count);
 }
 
-function svgOpen(height, label, cls) {
-    return `<svg class="chart ${cls}" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="img" `
+/** A chart whose marks are links is a group of links, not one image (an image holds nothing interactive). */
+function svgOpen(height, label, cls, linked = false) {
+    return `<svg class="chart ${cls}" viewBox="0 0 ${WIDTH} ${height}" width="100%" role="${linked ? 'group' : 'img'}" `
         + `aria-label="${esc(label)}" preserveAspectRatio="xMinYMin meet">`;
 }
 
@@ -126,7 +127,7 @@ export function lines({xs, series, unit, label, height = 240, refs = []}) {
     const max = niceMax(Math.max(0, ...all, ...refs.map(r => r.value)) * 1.05);
     const x = i => left + (xs.length === 1 ? plotW / 2 : i / (xs.length - 1) * plotW);
     const y = v => top + plotH - v / max * plotH;
-    let svg = svgOpen(height, label, 'lines');
+    let svg = svgOpen(height, label, 'lines', xs.some(p => p.href));
     ticks(max, 4).forEach(t => {
         svg += `<line class="grid" x1="${left}" x2="${left + plotW}" y1="${y(t)}" y2="${y(t)}"/>`;
         svg += `<text class="tick" x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${num(t)} ${esc(unit)}</text>`;
@@ -168,7 +169,7 @@ export function lines({xs, series, unit, label, height = 240, refs = []}) {
 }
 
 /**
- * Stacked horizontal... rather vertical columns: one column per run, one segment per part (stage).
+ * Stacked columns: one column per run, one segment per part (stage).
  * xs: [{label, href, title}]; parts: [{name, cls}]; values[i][j]: seconds of part j in run i.
  */
 export function stacks({xs, parts, values, unit, label, height = 260}) {
@@ -183,7 +184,7 @@ export function stacks({xs, parts, values, unit, label, height = 260}) {
     const slot = plotW / Math.max(1, xs.length);
     const barW = Math.min(40, slot * 0.7);
     const y = v => top + plotH - v / max * plotH;
-    let svg = svgOpen(height, label, 'stacks');
+    let svg = svgOpen(height, label, 'stacks', xs.some(p => p.href));
     ticks(max, 4).forEach(t => {
         svg += `<line class="grid" x1="${left}" x2="${left + plotW}" y1="${y(t)}" y2="${y(t)}"/>`;
         svg += `<text class="tick" x="${left - 6}" y="${y(t) + 4}" text-anchor="end">${num(t)} ${esc(unit)}</text>`;
@@ -205,7 +206,7 @@ export function stacks({xs, parts, values, unit, label, height = 260}) {
                 + `${esc(part.name)}: ${num(v)} ${esc(unit)}</title></rect>`;
             acc += v;
         });
-        svg += p.href ? `<a href="${esc(p.href)}">${col}</a>` : col;
+        svg += p.href ? `<a href="${esc(p.href)}" aria-label="${esc(p.title || p.label)}">${col}</a>` : col;
         if (i % every === 0 || i === xs.length - 1) {
             svg += `<text class="tick" x="${cx}" y="${top + plotH + 16}" text-anchor="middle">${esc(p.label)}</text>`;
         }

@@ -68,6 +68,7 @@ final class DashboardBrowser implements AutoCloseable {
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
             // the page itself at 1280x800, whatever the window's frame takes
             driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 1280, "height", 800,
                     "deviceScaleFactor", 1, "mobile", false));
@@ -112,6 +113,29 @@ final class DashboardBrowser implements AutoCloseable {
 
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    /**
+     * The page's accessibility violations of impact serious or critical, by axe-core's rules (WCAG 2.x A and AA), as
+     * "rule: help (impact) at selector" lines; empty when there are none.
+     */
+    List<String> accessibilityViolations() {
+        try (var in = DashboardBrowser.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+            }
+            script(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Object found = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+                + ".then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + ".flatMap(v => v.nodes.slice(0, 3).map(n => v.id + ': ' + v.help + ' (' + v.impact + ') at '"
+                + " + n.target.join(' ')))), e => done(['axe failed: ' + e]));");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) found;
+        return violations;
     }
 
     /** The browser console (errors of the page's scripts, failed requests). */

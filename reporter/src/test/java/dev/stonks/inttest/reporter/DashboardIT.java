@@ -105,6 +105,7 @@ class DashboardIT {
         assertThat(cells.get(7)).isEqualTo("10/12 passed, 1 failed, 1 error");
         assertThat(cells.get(8)).isEqualTo("1");
         browser.screenshot("01-runs-list");
+        assertThat(browser.accessibilityViolations()).as("accessibility of the runs list").isEmpty();
 
         // and its page that run's values: tests (failing first), the slow endpoint's p95, every stage attempt
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/promotions?run_id=" + run).contains("skipped"));
@@ -137,6 +138,7 @@ class DashboardIT {
         assertThat(get(URI.create(results.getAttribute("href")).getPath())).contains(run, "exit_code");
         assertThat(browser.text("ul.artifacts")).contains("results.html");
         browser.screenshot("02-run-failed");
+        assertThat(browser.accessibilityViolations()).as("accessibility of the run's page").isEmpty();
 
         // the page's modules are asked for again on every load (an upgraded reporter serves its new ones at once)
         HttpResponse<Void> module = http.send(HttpRequest.newBuilder(base.resolve("/dashboard/app.js")).build(),
@@ -154,6 +156,7 @@ class DashboardIT {
         browser.await("the trends", d -> !browser.all("table.p95-trend").isEmpty());
         assertThat(browser.text("table.p95-trend tr[data-endpoint='" + SLOW + "']")).contains("480 ms");
         browser.screenshot("03-trends");
+        assertThat(browser.accessibilityViolations()).as("accessibility of the trends").isEmpty();
     }
 
     @Test
@@ -186,6 +189,7 @@ class DashboardIT {
         assertThat(browser.script("return window.dashboardMarker")).isEqualTo("the same page");
         assertThat(browser.text("#live")).isEqualTo("live");
         browser.screenshot("05-run-in-progress-moved");
+        assertThat(browser.accessibilityViolations()).as("accessibility of a run in progress").isEmpty();
 
         // and, when the rest of the run and its verdict come, the results, still without a reload
         events.completed(run, Stage.SEED_DATA, null);
