@@ -1,4 +1,4 @@
-// One run: summary, tests (failing first), the stage timeline as a Gantt chart of every attempt, budgets, latency
+// One run: summary, tests (failing first; after the stages while the run is in flight), the stage timeline as a Gantt chart of every attempt, budgets, latency
 // per endpoint against the budget lines, memory, SQL, promotion decisions and artifacts. While the run is in flight
 // it follows GET /api/runs/{id}/events and redraws without a reload.
 import {follow, getJson} from './api.js';
@@ -281,7 +281,7 @@ export function runView(root, runId, setLive) {
             <p class="crumbs"><a href="#/runs">\u2190 Runs</a></p>
             <h1>Run <code>${doc.run_id || runId}</code> ${statusBadge(status)}</h1>
             ${summary(doc, status)}
-            ${tests(doc, running)}
+            ${running ? '' : tests(doc, running)}
             <section aria-labelledby="h-stages"><h2 id="h-stages">Stages</h2>
                 <p class="sub">Every attempt of every stage, in seconds since the run was requested.
                     <span id="last-beat"></span></p>
@@ -290,6 +290,7 @@ export function runView(root, runId, setLive) {
                 <div id="gantt" class="chart-box"></div>
                 <details><summary>The stages as a table</summary><div id="stage-table"></div></details>
             </section>
+            ${running ? tests(doc, running) : ''}
             ${budgets(doc)}
             ${latency(doc, running)}
             ${memory(doc)}
