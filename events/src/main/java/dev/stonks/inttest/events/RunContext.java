@@ -27,6 +27,11 @@ public record RunContext(String imageTag, String namespace, boolean skipTeardown
         services = services == null ? Map.of() : Map.copyOf(services);
     }
 
+    /** The same run at another build (a replay with another image tag). */
+    public RunContext withImageTag(String tag) {
+        return new RunContext(tag, namespace, skipTeardown, scale, backend, infra, services);
+    }
+
     public RunContext withInfra(Map<String, String> endpoints) {
         return new RunContext(imageTag, namespace, skipTeardown, scale, backend, merged(infra, endpoints), services);
     }

@@ -27,6 +27,15 @@ public final class StageChain {
         };
     }
 
+    /**
+     * The stage whose stage.completed triggers {@code stage}; empty for infra_deploy, which run.requested triggers.
+     * For teardown this is profiling, the end of a run that went through (a failed stage leads there too, but a
+     * replay re-runs the chain as it goes when all is well).
+     */
+    public static Optional<Stage> triggerOf(Stage stage) {
+        return stage == Stage.INFRA_DEPLOY ? Optional.empty() : Optional.of(Stage.values()[stage.ordinal() - 1]);
+    }
+
     /** The stage a timed-out stage leads to: teardown, unless teardown itself timed out. */
     public static Optional<Stage> next(RunTimedOut timedOut) {
         return timedOut.stage() == Stage.TEARDOWN ? Optional.empty() : Optional.of(Stage.TEARDOWN);
