@@ -34,12 +34,17 @@ public class SandboxStages {
         this.backends = backends;
     }
 
-    /** infra_deploy, on run.requested; empty when it already completed (a redelivered request). */
+    /**
+     * infra_deploy, on run.requested (attempt 1, or a replay's attempt when the reporter re-emitted the request);
+     * empty when it already completed (a redelivered request).
+     */
     public Optional<StageCompleted> infraDeploy(RunRequested request) {
         String runId = request.runId();
-        LOG.infof("run %s: infra_deploy of %s on backend %s", runId, request.namespace(), request.backend());
-        return logged(runner.run(runId, Stage.INFRA_DEPLOY, 1, request.toContext(), ctx -> {
-            InfraDeployment deployed = backend(ctx).deployInfra(runId, 1, ctx);
+        int attempt = request.attempt();
+        LOG.infof("run %s: infra_deploy of %s on backend %s (attempt %d)", runId, request.namespace(),
+                request.backend(), attempt);
+        return logged(runner.run(runId, Stage.INFRA_DEPLOY, attempt, request.toContext(), ctx -> {
+            InfraDeployment deployed = backend(ctx).deployInfra(runId, attempt, ctx);
             return StageResult.ok(deployed.output(), ctx.withInfra(deployed.endpoints()));
         }));
     }

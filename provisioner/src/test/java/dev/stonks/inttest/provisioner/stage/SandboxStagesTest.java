@@ -81,6 +81,19 @@ class SandboxStagesTest {
     }
 
     @Test
+    void aRequestReEmittedForAReplayDeploysTheInfrastructureAsItsAttempt() {
+        // Given: the reporter re-emitted the request for a replay from infra_deploy, the run's attempt 2
+        RunRequested replay = runRequested(RUN, "latest", false).asAttempt(2, "other-build");
+
+        // When
+        StageCompleted done = stages.infraDeploy(replay).orElseThrow();
+
+        // Then
+        assertThat(done.attempt()).isEqualTo(2);
+        assertThat(done.context().imageTag()).isEqualTo("other-build");
+    }
+
+    @Test
     void serviceDeployRunsAsTheAttemptOfTheSeedDataItFollows() {
         StageCompleted done = stages.serviceDeploy(completed(RUN, Stage.SEED_DATA, 3, StageStatus.OK,
                 context(RUN, "abc", false))).orElseThrow();
