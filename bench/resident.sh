@@ -34,11 +34,14 @@ TIMES="$OUT/times.tsv"   # kind <tab> seconds <tab> exit code <tab> passed/total
 : > "$TIMES"
 
 summary_of() { # results file -> passed/total
-  python3 -c 'import json,sys
+  python3 - "$1" <<'PY'
+import json, sys
 try:
-  r=json.load(open(sys.argv[1])); s=r.get("tests",{})
-  print(f"{s.get(\"passed\",\"?\")}/{s.get(\"total\",\"?\")}")
-except Exception: print("-")' "$1"
+    tests = json.load(open(sys.argv[1])).get("tests", {})
+    print(f"{tests.get('passed', '?')}/{tests.get('total', '?')}")
+except Exception:
+    print("-")
+PY
 }
 
 one_run() { # kind index -> appends a line to TIMES
