@@ -18,6 +18,7 @@ import dev.stonks.inttest.gateway.runs.RunIds;
 import dev.stonks.inttest.gateway.testing.KafkaBrokerResource;
 import dev.stonks.inttest.gateway.testing.PushPayloads;
 import dev.stonks.inttest.gateway.testing.RunsTopic;
+import dev.stonks.inttest.gateway.testing.TestTokens;
 import dev.stonks.inttest.gateway.webhook.WebhookSignature;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -189,7 +190,7 @@ class GatewayKafkaIT {
         // When
         HttpResponse<String> response = api("api/runs", """
                 {"image_tag": "v1.2.3", "namespace": "stonks-inttest-ci-77", "skip_teardown": true, "scale": 2,
-                 "backend": "kubernetes", "requested_by": "ci pipeline 77"}
+                 "backend": "kubernetes"}
                 """);
 
         // Then
@@ -203,7 +204,16 @@ class GatewayKafkaIT {
         assertThat(r.skipTeardown()).isTrue();
         assertThat(r.scale()).isEqualTo(2);
         assertThat(r.backend()).isEqualTo("kubernetes");
-        assertThat(r.requestedBy()).isEqualTo("ci pipeline 77");
+        assertThat(r.requestedBy()).as("the token's principal").isEqualTo("ci");
+    }
+
+    @Test
+    void whoAsksComesFromTheTokenNeverFromTheBody() throws Exception {
+        HttpResponse<String> response = api("api/runs", "{\"image_tag\": \"v1\", \"requested_by\": \"someone else\"}");
+
+        assertProblem(response, 400, "invalid-request");
+        assertThat(json(response).path("field").asText()).isEqualTo("requested_by");
+        assertThat(runs.since(mark)).isEmpty();
     }
 
     @Test
@@ -249,6 +259,7 @@ class GatewayKafkaIT {
         RunCancelRequested cancel = records.stream().filter(r -> r.key().equals("stonks-inttest-ci-77"))
                 .map(r -> (RunCancelRequested) KafkaEventRecords.decode(r).event()).findFirst().orElseThrow();
         assertThat(cancel.reason()).isEqualTo("wrong tag");
+        assertThat(cancel.requestedBy()).isEqualTo("ci");
         assertProblem(api("api/runs/Not_A_Run/cancel", ""), 400, "invalid-request");
     }
 
@@ -261,11 +272,18 @@ class GatewayKafkaIT {
         HttpResponse<String> wrong = post("api/runs", body.getBytes(StandardCharsets.UTF_8),
                 Map.of("Content-Type", "application/json", "Authorization", "Bearer not-the-token"));
         HttpResponse<String> cancel = post("api/runs/stonks-inttest-x/cancel", new byte[0], Map.of());
+        HttpResponse<String> viewer = post("api/runs", body.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json", "Authorization", "Bearer " + TestTokens.VIEWER));
+        HttpResponse<String> viewerCancel = post("api/runs/stonks-inttest-x/cancel", new byte[0],
+                Map.of("Authorization", "Bearer " + TestTokens.VIEWER));
 
         assertProblem(none, 401, "unauthorized");
         assertThat(none.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Bearer");
         assertProblem(wrong, 401, "unauthorized");
         assertProblem(cancel, 401, "unauthorized");
+        assertProblem(viewer, 403, "forbidden");
+        assertThat(json(viewer).path("detail").asText()).contains("runs:write").contains("viewer");
+        assertProblem(viewerCancel, 403, "forbidden");
         assertThat(runs.since(mark)).isEmpty();
         assertThat(api("api/runs", body).statusCode()).isEqualTo(202);
     }

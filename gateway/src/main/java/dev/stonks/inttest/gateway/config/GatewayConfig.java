@@ -33,9 +33,6 @@ public interface GatewayConfig {
     @WithDefault("1")
     int scale();
 
-    /** Bearer token the {@code /api} endpoints require; unset: the API is open (the webhook is always signed). */
-    Optional<String> apiToken();
-
     /** How many recent webhook deliveries are remembered, so that a redelivery does not emit again. */
     @WithDefault("10000")
     int deliveryLogCapacity();
@@ -43,10 +40,5 @@ public interface GatewayConfig {
     /** The webhook secret, when one is set and not blank. */
     default Optional<String> effectiveWebhookSecret() {
         return webhookSecret().filter(s -> !s.isBlank());
-    }
-
-    /** The API token, when one is set and not blank. */
-    default Optional<String> effectiveApiToken() {
-        return apiToken().filter(s -> !s.isBlank());
     }
 }

@@ -1,6 +1,7 @@
 package dev.stonks.inttest.gateway.config;
 
 import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.support.auth.Credentials;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,7 +17,7 @@ public class GatewayConfigCheck {
     public static final int MAX_SCALE = 1000;
     private static final Logger LOG = Logger.getLogger(GatewayConfigCheck.class);
 
-    void onStart(@Observes StartupEvent event, GatewayConfig config) {
+    void onStart(@Observes StartupEvent event, GatewayConfig config, Credentials credentials) {
         List<String> problems = problems(config);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("gateway settings: " + String.join("; ", problems));
@@ -24,9 +25,7 @@ public class GatewayConfigCheck {
         if (config.effectiveWebhookSecret().isEmpty()) {
             LOG.warn("no gateway.webhook-secret (GATEWAY_WEBHOOK_SECRET): POST /webhooks/github answers 503");
         }
-        if (config.effectiveApiToken().isEmpty()) {
-            LOG.warn("no gateway.api-token (GATEWAY_API_TOKEN): the /api endpoints are open to anyone who reaches them");
-        }
+        credentials.checkAtStartup("gateway");
         LOG.infof("pushes to %s of %s request runs on backend %s at scale %d", config.branches(),
                 config.repositories().map(Object::toString).orElse("any repository"), config.backend(),
                 config.scale());

@@ -9,7 +9,6 @@ public class GatewayException extends RuntimeException {
     public enum Reason {
         INVALID_REQUEST(400, "invalid-request", "Invalid request"),
         INVALID_SIGNATURE(401, "invalid-signature", "Invalid webhook signature"),
-        UNAUTHORIZED(401, "unauthorized", "Missing or wrong bearer token"),
         WEBHOOK_NOT_CONFIGURED(503, "webhook-not-configured", "Webhook not configured"),
         EVENT_NOT_PUBLISHED(503, "event-not-published", "Event not published");
 

@@ -17,7 +17,6 @@ public final class ProblemResponses {
         Response.ResponseBuilder response = of(e.reason().status(), e.reason().type(), e.reason().title(),
                 e.getMessage(), e.field());
         switch (e.reason()) {
-            case UNAUTHORIZED -> response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"inttest-gateway\"");
             case EVENT_NOT_PUBLISHED -> response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
             default -> {
             }

@@ -33,7 +33,8 @@ public class RunRequests {
 
     /**
      * A run asked for through the API. The namespace, when given, is also the run id (as with {@code inttest run});
-     * otherwise a fresh one is made. Absent scale and backend take the configured defaults.
+     * otherwise a fresh one is made. Absent scale and backend take the configured defaults. {@code requestedBy} is the
+     * caller's principal (from the credential, never from the body).
      */
     public RunRequested forApi(String imageTag, String namespace, Boolean skipTeardown, Integer scale, String backend,
             String requestedBy, Instant now) {
@@ -64,15 +65,18 @@ public class RunRequests {
                 now, by, null);
     }
 
-    /** A cancellation of {@code runId}; the reason defaults to saying it came through the API. */
-    public RunCancelRequested cancel(String runId, String reason, Instant now) {
+    /**
+     * A cancellation of {@code runId} asked for by the principal {@code requestedBy}; the reason defaults to saying it
+     * came through the API.
+     */
+    public RunCancelRequested cancel(String runId, String reason, String requestedBy, Instant now) {
         check("run_id", () -> Names.requireRunId(runId));
         String why = reason == null || reason.isBlank() ? DEFAULT_CANCEL_REASON : reason.strip();
         if (why.length() > MAX_REASON || why.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
             throw GatewayException.invalidField("reason", "reason must be at most " + MAX_REASON
                     + " characters without control characters");
         }
-        return new RunCancelRequested(runId, why, now, "api");
+        return new RunCancelRequested(runId, why, now, requestedBy);
     }
 
     private static void check(String field, Runnable validation) {

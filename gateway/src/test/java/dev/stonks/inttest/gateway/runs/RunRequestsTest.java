@@ -34,14 +34,14 @@ class RunRequestsTest {
 
     @Test
     void anApiRequestTakesTheDefaultsForWhatItLeavesOut() {
-        RunRequested r = requests.forApi("v1.2.3", null, null, null, null, null, NOW);
+        RunRequested r = requests.forApi("v1.2.3", null, null, null, null, "ci", NOW);
 
         assertThat(r.runId()).startsWith("stonks-inttest-api-");
         assertThat(r.namespace()).isEqualTo(r.runId());
         assertThat(r.backend()).isEqualTo("kubernetes");
         assertThat(r.scale()).isEqualTo(2);
         assertThat(r.skipTeardown()).isFalse();
-        assertThat(r.requestedBy()).isEqualTo("api");
+        assertThat(r.requestedBy()).isEqualTo("ci");
         assertThat(r.git()).isNull();
     }
 
@@ -71,11 +71,13 @@ class RunRequestsTest {
 
     @Test
     void aCancellationNeedsAValidRunIdAndHasADefaultReason() {
-        RunCancelRequested c = requests.cancel("stonks-inttest-gh-abc", null, NOW);
+        RunCancelRequested c = requests.cancel("stonks-inttest-gh-abc", null, "alice", NOW);
 
         assertThat(c.reason()).isEqualTo(RunRequests.DEFAULT_CANCEL_REASON);
-        assertThat(requests.cancel("stonks-inttest-gh-abc", " flaky infra ", NOW).reason()).isEqualTo("flaky infra");
-        assertField(() -> requests.cancel("Not_A_Run", null, NOW), "run_id");
+        assertThat(c.requestedBy()).isEqualTo("alice");
+        assertThat(requests.cancel("stonks-inttest-gh-abc", " flaky infra ", "ci", NOW).reason())
+                .isEqualTo("flaky infra");
+        assertField(() -> requests.cancel("Not_A_Run", null, "ci", NOW), "run_id");
     }
 
     private static void assertField(Runnable call, String field) {

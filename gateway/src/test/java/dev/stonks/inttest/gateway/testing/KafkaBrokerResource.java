@@ -10,11 +10,11 @@ import java.util.Map;
 
 /**
  * A real Kafka broker (KRaft, child JVM) with the pipeline's topics, and the gateway configured with a webhook secret,
- * an API token and two branches.
+ * a tokens file (TestTokens) and two branches.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
     public static final String WEBHOOK_SECRET = "It's a Secret to Everybody";
-    public static final String API_TOKEN = "ci-token-0123456789";
+    public static final String API_TOKEN = TestTokens.CI;
     private KafkaBroker broker;
 
     @Override
@@ -24,7 +24,7 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
             broker.createTopics(Topics.ALL, Topics.DEFAULT_PARTITIONS);
             return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                     "gateway.webhook-secret", WEBHOOK_SECRET,
-                    "gateway.api-token", API_TOKEN,
+                    "auth.tokens-file", TestTokens.file(),
                     "gateway.branches", "main,release");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

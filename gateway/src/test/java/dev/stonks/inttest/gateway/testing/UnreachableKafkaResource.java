@@ -19,7 +19,7 @@ public class UnreachableKafkaResource implements QuarkusTestResourceLifecycleMan
             throw new UncheckedIOException(e);
         }
         return Map.of("kafka.bootstrap.servers", "127.0.0.1:" + port,
-                "gateway.webhook-secret", KafkaBrokerResource.WEBHOOK_SECRET);
+                "gateway.webhook-secret", KafkaBrokerResource.WEBHOOK_SECRET, "auth.tokens-file", TestTokens.file());
     }
 
     @Override
