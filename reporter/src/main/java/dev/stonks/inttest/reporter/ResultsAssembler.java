@@ -1,6 +1,7 @@
 package dev.stonks.inttest.reporter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.Stage;
@@ -40,6 +41,7 @@ final class ResultsAssembler {
         int failed = tests.path("failed").asInt(0);
         int errors = tests.path("errors").asInt(0);
         root.put("exit_code", ExitCode.of(run.stages(), failed, errors, run.cancel() != null));
+        root.put("attempt", run.attempt());
         if (run.cancel() != null) {
             ObjectNode cancelled = root.putObject("cancelled");
             cancelled.put("by", run.cancel().requestedBy());
@@ -49,7 +51,17 @@ final class ResultsAssembler {
 
         ObjectNode stages = root.putObject("stages");
         for (Stage stage : Stage.values()) {
-            stages.set(stage.id(), stage(run.stages().get(stage), run.cancel() != null));
+            ObjectNode node = stage(run.stages().get(stage), run.cancel() != null);
+            java.util.List<StageRecord> all = run.attempts().getOrDefault(stage, java.util.List.of());
+            if (!all.isEmpty()) {
+                ArrayNode list = node.putArray("attempts");
+                for (StageRecord attempt : all) {
+                    ObjectNode a = stage(attempt, false);
+                    a.remove("reason");
+                    list.add(a);
+                }
+            }
+            stages.set(stage.id(), node);
         }
 
         ObjectNode testCounts = root.putObject("tests");

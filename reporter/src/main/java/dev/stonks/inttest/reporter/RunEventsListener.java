@@ -1,10 +1,14 @@
 package dev.stonks.inttest.reporter;
 
+import dev.stonks.inttest.events.CloudEventAttributes;
 import dev.stonks.inttest.events.InttestEvent;
 import dev.stonks.inttest.events.InvalidEventException;
 import dev.stonks.inttest.events.RunCancelRequested;
+import dev.stonks.inttest.events.RunReplayRequested;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.RunTimedOut;
+import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.events.StageChain;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageHeartbeat;
 import dev.stonks.inttest.events.StageStarted;
@@ -39,9 +43,11 @@ public class RunEventsListener {
     private final HistoryWriter writer;
     private final LiveEvents live;
     private final VerdictLedger ledger;
+    private final Replays replays;
 
     public RunEventsListener(ReceivedEvents received, Runs runs, VerdictPublisher verdicts, LogRecovery recovery,
-            HistoryWrites history, HistoryWriter writer, LiveEvents live, VerdictLedger ledger) {
+            HistoryWrites history, HistoryWriter writer, LiveEvents live, VerdictLedger ledger, Replays replays) {
+        this.replays = replays;
         this.received = received;
         this.runs = runs;
         this.verdicts = verdicts;
@@ -63,25 +69,43 @@ public class RunEventsListener {
             if (replaying) {
                 // read again after a restart: dead-lettered (if invalid) when first seen, not a second time
                 try {
-                    received.decodeFirstDelivery(message).ifPresent(r -> apply(r.event(), at, true));
+                    received.decodeFirstDelivery(message).ifPresent(r -> apply(r.event(), r.attributes(), at, true));
                 } catch (InvalidEventException e) {
                     LOG.debugf("recovery: skipping an invalid record read again: %s", e.getMessage());
                 }
                 return message.ack();
             }
-            return received.handle(message, r -> apply(r.event(), at, false));
+            return received.handle(message, r -> apply(r.event(), r.attributes(), at, false));
         } finally {
             metadata.ifPresent(m -> recovery.applied(m.getTopic(), m.getPartition(), m.getOffset()));
         }
     }
 
     void apply(InttestEvent event, Instant at, boolean replaying) {
+        apply(event, null, at, replaying);
+    }
+
+    /** {@code attributes} (null in tests): the event's id, and {@code replayof} for a trigger a replay re-emitted. */
+    void apply(InttestEvent event, CloudEventAttributes attributes, Instant at, boolean replaying) {
+        String eventId = attributes == null ? null : attributes.id();
+        if (attributes != null && attributes.replayOf() != null
+                && (event instanceof RunRequested || event instanceof StageCompleted)) {
+            replayed(event, attributes.replayOf(), at, replaying);
+            return;
+        }
+        if (event instanceof RunReplayRequested r) {
+            // acted on once, when it arrives; read again after a restart, its re-emitted trigger is on the log
+            if (!replaying) {
+                replays.requested(r, at);
+            }
+            return;
+        }
         RunState run = runs.get(event.runId());
         boolean finished = false;
         // read again after a restart, a run whose verdict is out already has its history
         boolean record = !(replaying && ledger.published(event.runId()) > 0);
         if (event instanceof RunRequested r) {
-            run.requested(r, at);
+            run.requested(r, at, eventId);
             if (record) {
                 writer.write(r.runId(), "requested", () -> history.requested(r));
             }
@@ -105,7 +129,7 @@ public class RunEventsListener {
             live(LiveEvent.of("stage.heartbeat", h.runId(), h.stage().id(), h.attempt(), "running", h.at()),
                     replaying);
         } else if (event instanceof StageCompleted c) {
-            finished = run.completed(c, at);
+            finished = run.completed(c, at, eventId);
             if (record) {
                 writer.write(c.runId(), "stage.completed", () -> history.stage(StageAttempt.of(c), c.context(), at));
             }
@@ -122,6 +146,33 @@ public class RunEventsListener {
         if (finished) {
             verdicts.publish(run);
         }
+    }
+
+    /**
+     * A trigger re-emitted by a replay: not a new attempt of the stage it reports (that stage did not run again) but
+     * the start of the run's next attempt from the stage it triggers.
+     */
+    private void replayed(InttestEvent trigger, String replayOf, Instant at, boolean replaying) {
+        Stage from;
+        int attempt;
+        if (trigger instanceof RunRequested r) {
+            from = Stage.INFRA_DEPLOY;
+            attempt = r.attempt();
+        } else {
+            StageCompleted c = (StageCompleted) trigger;
+            from = StageChain.next(c).orElse(null);
+            attempt = c.attempt();
+        }
+        if (from == null) {
+            return;
+        }
+        RunState run = runs.get(trigger.runId());
+        if (run.reopen(from, attempt, at)) {
+            LOG.infof("run %s: replay from %s as attempt %d (replay of event %s)", trigger.runId(), from.id(),
+                    attempt, replayOf);
+        }
+        live(LiveEvent.of("run.replay", trigger.runId(), from.id(), attempt, "running", at)
+                .with("replay_of", replayOf), replaying);
     }
 
     private void live(LiveEvent event, boolean replaying) {

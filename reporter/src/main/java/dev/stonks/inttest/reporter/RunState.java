@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One run as the event stream tells it: the request, the latest attempt of each stage, a cancel, and the stage the
@@ -25,6 +26,13 @@ final class RunState {
     private final String runId;
     private final WatchdogLimits limits;
     private final Map<Stage, StageRecord> stages = new EnumMap<>(Stage.class);
+    /** Every attempt of each stage (the latest is also in {@code stages}). */
+    private final Map<Stage, TreeMap<Integer, StageRecord>> attempts = new EnumMap<>(Stage.class);
+    /** The CloudEvents id of the latest completion of each stage: what a replay re-emits, as its replayof. */
+    private final Map<Stage, String> completionIds = new EnumMap<>(Stage.class);
+    private String requestId;
+    /** The attempt a replay re-opened the run as; 0 when it was never replayed. */
+    private int replayAttempt;
     private RunRequested request;
     private RunContext context;
     private RunCancelRequested cancel;
@@ -41,10 +49,16 @@ final class RunState {
     }
 
     synchronized void requested(RunRequested r, Instant now) {
+        requested(r, now, null);
+    }
+
+    /** The first request of the run ({@code eventId}: its CloudEvents id, what a replay from infra_deploy re-emits). */
+    synchronized void requested(RunRequested r, Instant now, String eventId) {
         if (request != null) {
             return;
         }
         request = r;
+        requestId = eventId;
         context = context == null ? r.toContext() : context;
         firstSeen = firstSeen == null ? now : firstSeen;
         if (stages.isEmpty()) {
@@ -73,7 +87,7 @@ final class RunState {
         }
         firstSeen = firstSeen == null ? now : firstSeen;
         context = s.context();
-        stages.put(s.stage(), new StageRecord(s.attempt(), s, null, null));
+        put(s.stage(), new StageRecord(s.attempt(), s, null, null));
         pending = PendingStage.triggered(s.stage(), s.attempt(), now).alive(now, true);
     }
 
@@ -83,6 +97,11 @@ final class RunState {
 
     /** Records a completion; returns true when it finishes the run (teardown done) and was not seen before. */
     synchronized boolean completed(StageCompleted c, Instant now) {
+        return completed(c, now, null);
+    }
+
+    /** As {@link #completed(StageCompleted, Instant)}, keeping the event's id for a replay of the next stage. */
+    synchronized boolean completed(StageCompleted c, Instant now, String eventId) {
         StageRecord current = stages.get(c.stage());
         if (current != null && (current.attempt() > c.attempt()
                 || (current.attempt() == c.attempt() && current.finished()))) {
@@ -90,8 +109,11 @@ final class RunState {
         }
         firstSeen = firstSeen == null ? now : firstSeen;
         context = c.context();
-        stages.put(c.stage(), new StageRecord(c.attempt(),
+        put(c.stage(), new StageRecord(c.attempt(),
                 current != null && current.attempt() == c.attempt() ? current.started() : null, c, null));
+        if (eventId != null) {
+            completionIds.put(c.stage(), eventId);
+        }
         pending = StageChain.next(c).map(next -> PendingStage.triggered(next, c.attempt(), now)).orElse(null);
         return c.stage() == Stage.TEARDOWN;
     }
@@ -103,7 +125,7 @@ final class RunState {
                 || (current.attempt() == t.attempt() && current.finished()))) {
             return false;
         }
-        stages.put(t.stage(), new StageRecord(t.attempt(), current == null ? null : current.started(), null, t));
+        put(t.stage(), new StageRecord(t.attempt(), current == null ? null : current.started(), null, t));
         pending = StageChain.next(t).map(next -> PendingStage.triggered(next, t.attempt(), now)).orElse(null);
         return t.stage() == Stage.TEARDOWN;
     }
@@ -124,15 +146,45 @@ final class RunState {
                 Duration.between(since, now).toMillis() / 1000.0, now, context, why.get()));
     }
 
-    /** Whether the run is over: teardown completed or timed out. */
+    /** Whether the run is over: teardown of its latest attempt completed or timed out. */
     synchronized boolean finished() {
         StageRecord teardown = stages.get(Stage.TEARDOWN);
-        return teardown != null && teardown.finished();
+        return teardown != null && teardown.finished() && teardown.attempt() >= attempt();
     }
 
-    /** The highest attempt of any stage: the attempt a verdict is for. */
+    /** The highest attempt of any stage, or of a replay under way: the attempt a verdict is for. */
     synchronized int attempt() {
-        return stages.values().stream().mapToInt(StageRecord::attempt).max().orElse(1);
+        return Math.max(replayAttempt, stages.values().stream().mapToInt(StageRecord::attempt).max().orElse(1));
+    }
+
+    /**
+     * A replay re-opens the run as {@code attempt} from {@code from}: the run waits for that stage again (the
+     * watchdog's view), and the verdict to come is that attempt's. False when the run is at that attempt already.
+     */
+    synchronized boolean reopen(Stage from, int attempt, Instant now) {
+        if (attempt <= attempt()) {
+            return false;
+        }
+        replayAttempt = attempt;
+        pending = PendingStage.triggered(from, attempt, now);
+        return true;
+    }
+
+    /** The run's request as received, if any, with its event id (null when not known). */
+    synchronized Optional<RunRequested> request() {
+        return Optional.ofNullable(request);
+    }
+
+    synchronized String requestId() {
+        return requestId;
+    }
+
+    /** The latest completion of {@code stage} with its event id, when the stage completed and its id is known. */
+    synchronized Optional<Map.Entry<StageCompleted, String>> completion(Stage stage) {
+        StageRecord record = stages.get(stage);
+        String id = completionIds.get(stage);
+        return record == null || record.completed() == null || id == null ? Optional.empty()
+                : Optional.of(Map.entry(record.completed(), id));
     }
 
     /**
@@ -145,7 +197,14 @@ final class RunState {
     }
 
     synchronized RunSnapshot snapshot() {
-        return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen, cancel);
+        Map<Stage, java.util.List<StageRecord>> all = new EnumMap<>(Stage.class);
+        attempts.forEach((stage, byAttempt) -> all.put(stage, java.util.List.copyOf(byAttempt.values())));
+        return new RunSnapshot(runId, request, context, new EnumMap<>(stages), firstSeen, cancel, all, attempt());
+    }
+
+    private void put(Stage stage, StageRecord record) {
+        stages.put(stage, record);
+        attempts.computeIfAbsent(stage, s -> new TreeMap<>()).put(record.attempt(), record);
     }
 
     private void alive(Stage stage, int attempt, Instant now, boolean started) {

@@ -79,7 +79,9 @@ public class HistoryReads {
             if (run == null) {
                 return Uni.createFrom().item(Optional.<ObjectNode>empty());
             }
-            return results(s, runId).chain(results -> results.isPresent() ? Uni.createFrom().item(results)
+            // a replayed run is at work again: its stages so far, not the results of its previous attempt
+            return results(s, runId).chain(results -> results.isPresent() && !RunStatus.RUNNING.equals(run.status)
+                    ? Uni.createFrom().item(results)
                     : attempts(s, List.of(runId)).map(attempts -> Optional.of(partial(run, attempts))));
         }));
     }
