@@ -116,6 +116,11 @@ final class ResidentCommands {
             out.println("  gateway:  " + r.gatewayUrl() + "  (POST /api/runs with Authorization: Bearer <token in "
                     + dir.resolve(ResidentStack.SECRETS).resolve(ResidentStack.API_TOKEN) + ">)");
         }
+        Path secrets = dir.resolve(ResidentStack.SECRETS);
+        out.println("  tokens:   admin (every role: " + String.join(",", ResidentStack.ADMIN_ROLES) + ") in "
+                + secrets.resolve(ResidentStack.API_TOKEN) + "; approver (promotions:approve) in "
+                + secrets.resolve(ResidentStack.APPROVER_TOKEN) + "; hashes in "
+                + secrets.resolve(ResidentStack.TOKENS_FILE));
         if (r.promoterUrl() != null) {
             out.println("  promoter: " + r.promoterUrl() + "  (local backend: nothing is deployed; environments in "
                     + dir.resolve(ResidentStack.PROMOTER).resolve("environments.json") + ")");

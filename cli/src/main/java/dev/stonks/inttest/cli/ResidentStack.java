@@ -30,8 +30,10 @@ import java.util.Optional;
  *   history-db/    the reporter's PostgreSQL (PGDATA in data/), kept across down / up
  *   artifacts/     the artifact store's working directory (buckets in data/), kept across down / up
  *   promoter/      the promoter's local record of the environments and its state, kept across down / up
- *   secrets/       (0700) one file (0600) per secret, made at the first up and kept: webhook-secret, api-token,
- *                  history-db-password, artifacts-access-key, artifacts-secret-key
+ *   secrets/       (0700) one file (0600) per secret, made at the first up and kept: webhook-secret, api-token (the
+ *                  admin's bearer token, every role), approver-token (promotions:approve only), api-tokens (the
+ *                  gateway's and promoter's tokens file: names, SHA-256 of the tokens, roles), history-db-password,
+ *                  artifacts-access-key, artifacts-secret-key
  * </pre>
  */
 final class ResidentStack {
@@ -47,6 +49,11 @@ final class ResidentStack {
     static final String SECRETS = "secrets";
     static final String WEBHOOK_SECRET = "webhook-secret";
     static final String API_TOKEN = "api-token";
+    static final String APPROVER_TOKEN = "approver-token";
+    static final String TOKENS_FILE = "api-tokens";
+    /** The roles of the admin token: every role the gateway and the promoter know (pipeline-support's Roles.ALL). */
+    static final List<String> ADMIN_ROLES = List.of("runs:write", "promotions:break-glass", "promotions:approve",
+            "promotions:switch");
     /** The ports of the services people and GitHub reach, kept so that their URLs stay across down / up. */
     static final String PORTS = "ports.json";
     static final List<PipelineService> KEPT_PORTS = List.of(PipelineService.REPORTER, PipelineService.GATEWAY,
@@ -141,6 +148,59 @@ final class ResidentStack {
             return value;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or make the secret " + file, e);
+        }
+    }
+
+    /**
+     * The tokens file the gateway and the promoter read ({@code AUTH_TOKENS_FILE}): {@code admin} (the token in
+     * {@code secrets/api-token}, every role) and {@code approver} ({@code secrets/approver-token},
+     * {@code promotions:approve}: the second person of a two-person break-glass). Lines a person added are kept; the
+     * two lines are rewritten when their tokens changed (a deleted token file makes a new token at the next up).
+     */
+    static Path tokensFile(Path dir) {
+        Map<String, String> generated = new java.util.LinkedHashMap<>();
+        generated.put("admin", tokenLine("admin", secret(dir, API_TOKEN), ADMIN_ROLES));
+        generated.put("approver", tokenLine("approver", secret(dir, APPROVER_TOKEN), List.of("promotions:approve")));
+        Path file = dir.resolve(SECRETS).resolve(TOKENS_FILE);
+        try {
+            List<String> lines = new java.util.ArrayList<>();
+            if (Files.isRegularFile(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    String name = line.strip().split("\\s+", 2)[0];
+                    if (!generated.containsKey(name)) {
+                        lines.add(line);
+                    }
+                }
+            } else {
+                lines.add("# <name> sha256:<hex of SHA-256(token)> <role>,<role>  (read by the gateway and the "
+                        + "promoter at start-up)");
+            }
+            lines.addAll(generated.values());
+            String text = String.join("\n", lines) + "\n";
+            if (Files.isRegularFile(file) && Files.readString(file).equals(text)) {
+                return file;
+            }
+            Path tmp = Files.createTempFile(dir.resolve(SECRETS), "." + TOKENS_FILE, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            try {
+                Files.writeString(tmp, text);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the tokens file " + file, e);
+        }
+    }
+
+    private static String tokenLine(String name, String token, List<String> roles) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(token.getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+            return name + " sha256:" + java.util.HexFormat.of().formatHex(hash) + " " + String.join(",", roles);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

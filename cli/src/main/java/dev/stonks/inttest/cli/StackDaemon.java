@@ -89,17 +89,20 @@ final class StackDaemon {
     }
 
     /**
-     * Every service; the infrastructure's data, the gateway's secrets and the promoter's record in the resident
+     * Every service; the infrastructure's data, the gateway's secrets, the API tokens file (gateway and promoter) and
+     * the promoter's record in the resident
      * directory, kept across down / up. The promoter decides against its local record of the environments (no
      * cluster): {@code PROMOTER_BACKEND=local}.
      */
     static LocalStack.Services services(Path dir) {
+        String tokens = ResidentStack.tokensFile(dir).toAbsolutePath().toString();
         Map<PipelineService, Map<String, String>> perService = Map.of(
                 PipelineService.GATEWAY, Map.of(
                         "GATEWAY_WEBHOOK_SECRET", ResidentStack.secret(dir, ResidentStack.WEBHOOK_SECRET),
-                        "GATEWAY_API_TOKEN", ResidentStack.secret(dir, ResidentStack.API_TOKEN),
+                        "AUTH_TOKENS_FILE", tokens,
                         "GATEWAY_BACKEND", "local"),
                 PipelineService.PROMOTER, Map.of(
+                        "AUTH_TOKENS_FILE", tokens,
                         "PROMOTER_BACKEND", "local",
                         "PROMOTER_LOCAL_DIR", dir.resolve(ResidentStack.PROMOTER).toAbsolutePath().toString()));
         return new LocalStack.Services(PipelineService.ALL, ResidentStack.infrastructure(dir), true, perService,

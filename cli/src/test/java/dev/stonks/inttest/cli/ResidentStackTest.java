@@ -97,4 +97,28 @@ class ResidentStackTest {
                         java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(ResidentStack.keptPorts(tmp.resolve("nowhere"))).isEmpty();
     }
+
+    @Test
+    void theTokensFileHoldsTheHashesOfTheAdminAndApproverTokensAndKeepsLinesAPersonAdded() throws Exception {
+        java.nio.file.Path file = ResidentStack.tokensFile(tmp);
+        String admin = ResidentStack.secret(tmp, ResidentStack.API_TOKEN);
+        String adminHash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(admin.getBytes(StandardCharsets.UTF_8)));
+
+        String text = java.nio.file.Files.readString(file);
+        assertThat(text).contains("admin sha256:" + adminHash
+                + " runs:write,promotions:break-glass,promotions:approve,promotions:switch\n")
+                .containsPattern("approver sha256:[0-9a-f]{64} promotions:approve\n").doesNotContain(admin);
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
+        java.nio.file.Files.writeString(file, "bob sha256:" + "a".repeat(64) + " runs:write\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        java.nio.file.Files.delete(tmp.resolve("secrets/api-token"));
+        String again = java.nio.file.Files.readString(ResidentStack.tokensFile(tmp));
+
+        assertThat(again).contains("bob sha256:" + "a".repeat(64) + " runs:write").doesNotContain(adminHash);
+        assertThat(again.lines().filter(l -> l.startsWith("admin "))).hasSize(1);
+    }
 }
