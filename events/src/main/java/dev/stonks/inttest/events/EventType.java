@@ -17,7 +17,8 @@ public enum EventType {
     STAGE_COMPLETED("stage.completed", Topics.STAGES, StageCompleted.class),
     RUN_TIMED_OUT("run.timed-out", Topics.STAGES, RunTimedOut.class),
     RUN_VERDICT("run.verdict", Topics.VERDICTS, RunVerdict.class),
-    PROMOTION_DECIDED("promotion.decided", Topics.VERDICTS, PromotionDecided.class);
+    PROMOTION_DECIDED("promotion.decided", Topics.VERDICTS, PromotionDecided.class),
+    BREAK_GLASS_RECORDED("promotion.break-glass", Topics.VERDICTS, BreakGlassRecorded.class);
 
     public static final String PREFIX = "dev.stonks.inttest.";
     public static final int MAJOR_VERSION = 1;

@@ -1,5 +1,5 @@
 package dev.stonks.inttest.events;
 
 /** Events on {@link Topics#VERDICTS}. */
-public sealed interface VerdictEvent extends InttestEvent permits RunVerdict, PromotionDecided {
+public sealed interface VerdictEvent extends InttestEvent permits RunVerdict, PromotionDecided, BreakGlassRecorded {
 }

@@ -56,6 +56,28 @@ class EventCodecTest {
     }
 
     @Test
+    void aBreakGlassStepIsKeyedByTheBreakGlassIdAndRoundTrips() {
+        BreakGlassRecorded used = new BreakGlassRecorded("bg-20261202-143000-1a2b", BreakGlassRecorded.USED,
+                "promoter", "hotfix INC-42", "alice", T0, T0.plusSeconds(7200), 2, java.util.List.of("bob"),
+                "stonks-inttest-r1", "live", T0.plusSeconds(60));
+
+        EventEnvelope envelope = EventCodec.encode(used, "promoter");
+        ReceivedEvent received = EventCodec.decode(Topics.VERDICTS, envelope.headers(), envelope.value());
+
+        assertThat(envelope.topic()).isEqualTo(Topics.VERDICTS);
+        assertThat(envelope.key()).isEqualTo("bg-20261202-143000-1a2b");
+        assertThat(envelope.headers()).containsEntry("ce_type", "dev.stonks.inttest.promotion.break-glass.v1")
+                .containsEntry("ce_subject", "bg-20261202-143000-1a2b");
+        assertThat(new String(envelope.value(), StandardCharsets.UTF_8)).contains("\"approved_by\":[\"bob\"]")
+                .doesNotContain("run_id");
+        assertThat(received.event()).isEqualTo(used);
+        assertThatThrownBy(() -> new BreakGlassRecorded("bg-1", "reopened", "alice", "x", "alice", T0, T0, 1, null,
+                null, null, T0)).hasMessageContaining("action must be one of");
+        assertThatThrownBy(() -> new BreakGlassRecorded("BG 1", "opened", "alice", "x", "alice", T0, T0, 1, null,
+                null, null, T0)).hasMessageContaining("DNS-1123");
+    }
+
+    @Test
     void aPromotionDecisionNamesItsBackendOnlyWhenItHasOne() {
         PromotionDecided local = new PromotionDecided("stonks-inttest-r1", "abc123", "beta", PromotionDecided.PROMOTED,
                 "recorded; nothing deployed", "beta-abc123", null, T0, PromotionDecided.BACKEND_LOCAL);
