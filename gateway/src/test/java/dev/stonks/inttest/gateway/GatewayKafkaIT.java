@@ -289,8 +289,12 @@ class GatewayKafkaIT {
     }
 
     @Test
-    void replayIsNotOfferedAndHttpErrorsAreProblemsToo() throws Exception {
-        assertProblem(api("api/runs/stonks-inttest-x/replay", "{\"from_stage\": \"seed_data\"}"), 404, null);
+    void replayWithoutAReporterAndHttpErrorsAreProblemsToo() throws Exception {
+        // the replay door asks the reporter about the run first; without REPLAY_REPORTER_URL it cannot, and says so
+        assertProblem(api("api/runs/stonks-inttest-x/replay", "{\"from_stage\": \"seed_data\"}"), 503,
+                "replay-not-configured");
+        assertProblem(api("api/runs/stonks-inttest-x/replay", "{\"from_stage\": \"deploy\"}"), 400,
+                "invalid-request");
         assertProblem(post("api/runs", "image_tag=v1".getBytes(StandardCharsets.UTF_8), Map.of(
                 "Content-Type", "application/x-www-form-urlencoded",
                 "Authorization", "Bearer " + KafkaBrokerResource.API_TOKEN)), 415, null);
