@@ -402,7 +402,23 @@ final class LocalStack implements AutoCloseable {
         if (service == PipelineService.REPORTER || service == PipelineService.TESTER) {
             environment.putAll(infrastructure.artifactsEnvironment());
         }
+        if (service == PipelineService.GATEWAY) {
+            // the replay door asks the reporter about a run before publishing run.replay-requested
+            environment.put("REPLAY_REPORTER_URL", "http://127.0.0.1:" + reporterPort());
+        }
         return environment;
+    }
+
+    /** The reporter's port, reserved now when the reporter has not started yet (it then takes that port). */
+    private int reporterPort() {
+        synchronized (ports) {
+            Integer port = ports.get(PipelineService.REPORTER);
+            if (port == null) {
+                port = nextPort(PipelineService.REPORTER);
+                ports.put(PipelineService.REPORTER, port);
+            }
+            return port;
+        }
     }
 
     /** Until the service's current incarnation is ready; an incarnation that dies is waited for again once restarted. */

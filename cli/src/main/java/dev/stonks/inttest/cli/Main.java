@@ -17,6 +17,8 @@ public final class Main {
               up      Start the resident stack in the background; return when it is ready
               down    Stop the resident stack (its Kafka data stays)
               status  Where the resident stack is, its services and runs in flight (--json); exit 3 when not up
+              replay  Re-run a stage and the stages after it on the resident stack (--run-id, --from-stage)
+              cancel  Cancel a run in flight on the resident stack (--run-id, --reason)
             """;
     /** The hidden command that {@code up} starts detached: it owns the resident stack. */
     static final String DAEMON_COMMAND = "stack-daemon";
@@ -62,6 +64,10 @@ public final class Main {
                 return ResidentCommands.down(rest, out, err);
             case "status":
                 return ResidentCommands.status(rest, out, err);
+            case "replay":
+                return DoorCommands.replay(rest, out, err);
+            case "cancel":
+                return DoorCommands.cancel(rest, out, err);
             case DAEMON_COMMAND:
                 return StackDaemon.run(out);
             case "-h":
