@@ -3,6 +3,7 @@ package dev.stonks.inttest.promoter.breakglass;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,21 +15,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the body of {@code POST /api/break-glass}: {@code {"who", "why", "expires_at"}} or {@code {"who", "why",
- * "duration"}}. Checks everything at once and reports every problem: who and why present (at most 100 and 1000
- * characters), exactly one of expires_at (RFC 3339) or duration (ISO-8601 such as {@code PT2H}, or {@code 90m},
- * {@code 2h}), the expiry in the future and at most {@code maxDuration} away, no unknown field.
+ * Reads the body of {@code POST /api/break-glass}: {@code {"reason", "expires_at"}} or {@code {"reason",
+ * "duration"}}. Checks everything at once and reports every problem: a reason (at most 1000 characters, no control
+ * characters but newlines), exactly one of expires_at (RFC 3339) or duration (ISO-8601 such as {@code PT2H}, or
+ * {@code 90m}, {@code 2h}), the expiry in the future and at most {@code maxDuration} away, no unknown field. Who opens
+ * it is the caller's credential: a field naming someone ({@code who}, {@code opened_by}, ...) is refused.
  */
 public final class BreakGlassRequest {
-    static final int MAX_WHO = 100;
-    static final int MAX_WHY = 1000;
-    private static final Set<String> FIELDS = Set.of("who", "why", "expires_at", "duration");
+    static final int MAX_REASON = 1000;
+    private static final Set<String> FIELDS = Set.of("reason", "expires_at", "duration");
+    private static final Set<String> PERSON_FIELDS = Set.of("who", "opened_by", "by", "approved_by", "requested_by",
+            "principal", "user");
+
+    /** A valid request: why, and until when. */
+    public record Parsed(String reason, Instant expiresAt) {
+    }
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,5})\\s*([mh])");
 
     private BreakGlassRequest() {
     }
 
-    public static BreakGlass parse(String body, Instant now, Duration maxDuration) {
+    public static Parsed parse(String body, Instant now, Duration maxDuration) {
         JsonNode json;
         try {
             json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
@@ -36,17 +43,19 @@ public final class BreakGlassRequest {
             throw new InvalidBreakGlassException(List.of("the body is not JSON"));
         }
         if (json == null || !json.isObject()) {
-            throw new InvalidBreakGlassException(List.of("the body must be a JSON object with who, why and "
+            throw new InvalidBreakGlassException(List.of("the body must be a JSON object with reason and "
                     + "expires_at or duration"));
         }
         List<String> problems = new ArrayList<>();
         json.fieldNames().forEachRemaining(f -> {
-            if (!FIELDS.contains(f)) {
-                problems.add("unknown field '" + f + "' (expected who, why, expires_at or duration)");
+            if (PERSON_FIELDS.contains(f)) {
+                problems.add("field '" + f + "' is not accepted: who opens a break-glass is the principal of the "
+                        + "bearer token");
+            } else if (!FIELDS.contains(f)) {
+                problems.add("unknown field '" + f + "' (expected reason, expires_at or duration)");
             }
         });
-        String who = text(json, "who", MAX_WHO, problems);
-        String why = text(json, "why", MAX_WHY, problems);
+        String reason = text(json, "reason", MAX_REASON, problems);
         Instant expiresAt = expiry(json, now, problems);
         if (expiresAt != null) {
             if (!expiresAt.isAfter(now)) {
@@ -59,7 +68,7 @@ public final class BreakGlassRequest {
         if (!problems.isEmpty()) {
             throw new InvalidBreakGlassException(problems);
         }
-        return new BreakGlass(who, why, now, expiresAt);
+        return new Parsed(reason, expiresAt);
     }
 
     private static String text(JsonNode json, String field, int max, List<String> problems) {
@@ -77,6 +86,10 @@ public final class BreakGlassRequest {
             problems.add(field + " is longer than " + max + " characters");
             return null;
         }
+        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
+            problems.add(field + " must not contain control characters");
+            return null;
+        }
         return value;
     }
 
@@ -91,6 +104,10 @@ public final class BreakGlassRequest {
         }
         if (!hasExpires && !hasDuration) {
             problems.add("expires_at (an RFC 3339 timestamp) or duration (e.g. PT2H, 90m) is required");
+            return null;
+        }
+        if (hasExpires && !expires.isTextual() || hasDuration && !duration.isTextual()) {
+            problems.add((hasExpires ? "expires_at" : "duration") + " must be a string");
             return null;
         }
         if (hasExpires) {
@@ -111,7 +128,12 @@ public final class BreakGlassRequest {
             problems.add("duration '" + duration.asText() + "' must be positive");
             return null;
         }
-        return now.plus(d);
+        try {
+            return now.plus(d);
+        } catch (DateTimeException | ArithmeticException e) {
+            problems.add("duration '" + duration.asText() + "' is out of range");
+            return null;
+        }
     }
 
     private static Duration duration(String text) {
@@ -123,7 +145,7 @@ public final class BreakGlassRequest {
         }
         try {
             return Duration.parse(t);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return null;
         }
     }

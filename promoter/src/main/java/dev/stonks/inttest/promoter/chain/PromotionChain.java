@@ -101,6 +101,7 @@ public class PromotionChain {
     /** Moves every chain in flight on as far as it goes now, and publishes what is still unpublished. */
     public synchronized void tick() {
         Instant now = clock.instant();
+        breakGlass.check(now);
         List<Chain> before = List.copyOf(chains.values());
         for (String runId : List.copyOf(chains.keySet())) {
             if (!chains.get(runId).step().isFinished()) {
@@ -232,8 +233,10 @@ public class PromotionChain {
         boolean created = backend.promote(name, stage, chain.freight(), chain.runId(), chain.imageTag());
         StringBuilder reason = new StringBuilder(backend.promotedReason(name, created, chain.freight(), stage));
         if (glass != null) {
-            reason.append(" during market hours, under the break-glass of ").append(glass.who()).append(" (")
-                    .append(glass.why()).append("), valid until ").append(glass.expiresAt());
+            reason.append(" during market hours, under the break-glass ").append(glass.id()).append(" of ")
+                    .append(glass.toEvent().who()).append(" (").append(glass.reason()).append("), valid until ")
+                    .append(glass.expiresAt());
+            breakGlass.used(glass, chain.runId(), stage, now);
         }
         Chain promoting = decide(chain, PromotionDecided.PROMOTED, reason.toString(), name, glass).promoting(name,
                 now);

@@ -19,7 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import dev.stonks.inttest.support.EventPublisher;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Builds the promoter's parts from its settings. The chain is created at start-up: invalid settings, or a state
@@ -79,8 +81,17 @@ public class PromoterBeans {
 
     @Produces
     @Singleton
-    BreakGlassStore breakGlassStore(StateStore state) {
-        return new BreakGlassStore(state);
+    BreakGlassStore breakGlassStore(StateStore state, EventPublisher publisher, PromoterConfig config) {
+        int approvals = config.breakGlass().approvals();
+        if (approvals < 1 || approvals > 2) {
+            throw new IllegalStateException("promoter.break-glass.approvals must be 1 or 2, was " + approvals);
+        }
+        if (config.breakGlass().maxDuration().compareTo(Duration.ofHours(24)) > 0
+                || config.breakGlass().maxDuration().isNegative() || config.breakGlass().maxDuration().isZero()) {
+            throw new IllegalStateException("promoter.break-glass.max-duration must be positive and at most 24h, was "
+                    + config.breakGlass().maxDuration());
+        }
+        return new BreakGlassStore(state, publisher::publish);
     }
 
     @Produces

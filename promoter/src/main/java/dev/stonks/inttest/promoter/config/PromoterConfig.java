@@ -91,9 +91,16 @@ public interface PromoterConfig {
     }
 
     interface BreakGlass {
-        /** The farthest a break-glass may reach into the future. */
+        /** The farthest a break-glass may reach into the future; at most 24 h. */
         @WithDefault("24h")
         Duration maxDuration();
+
+        /**
+         * How many people must stand behind a break-glass before it counts: 1 (the opener), or 2 (the opener and a
+         * second, different person with {@code promotions:approve}: the two-person rule).
+         */
+        @WithDefault("1")
+        int approvals();
     }
 
     interface Local {

@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Year's Day, which the exchange does not observe on the Friday before (that Friday is the last trading day of the
  * year, e.g. 2021-12-31 and 2027-12-31 are trading days).
  *
- * <p>Not covered: early closes (13:00 on the day after Thanksgiving, Christmas Eve, the day before Independence Day)
- * count as full trading days, and unscheduled closures (national days of mourning, emergencies) are unknown.
+ * <p>Early closes (13:00) are {@link NyseEarlyCloses}; unscheduled closures (national days of mourning,
+ * emergencies) are unknown.
  */
 public final class NyseHolidays {
     /** Juneteenth became an exchange holiday in 2022. */

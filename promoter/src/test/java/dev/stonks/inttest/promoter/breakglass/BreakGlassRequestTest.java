@@ -14,41 +14,41 @@ class BreakGlassRequestTest {
     private static final Duration MAX = Duration.ofHours(24);
 
     @Test
-    void anExpiryOrADurationWithWhoAndWhyOpensABreakGlass() {
-        BreakGlass byExpiry = BreakGlassRequest.parse("""
-                {"who": " alice ", "why": "hotfix INC-42", "expires_at": "2026-11-24T18:00:00Z"}""", NOW, MAX);
-        assertThat(byExpiry).isEqualTo(new BreakGlass("alice", "hotfix INC-42", NOW,
-                Instant.parse("2026-11-24T18:00:00Z")));
-
+    void anExpiryOrADurationWithAReasonOpensABreakGlass() {
         assertThat(BreakGlassRequest.parse("""
-                {"who": "bob", "why": "x", "duration": "PT2H"}""", NOW, MAX).expiresAt())
-                .isEqualTo(NOW.plus(Duration.ofHours(2)));
+                {"reason": " hotfix INC-42 ", "expires_at": "2026-11-24T18:00:00Z"}""", NOW, MAX))
+                .isEqualTo(new BreakGlassRequest.Parsed("hotfix INC-42", Instant.parse("2026-11-24T18:00:00Z")));
         assertThat(BreakGlassRequest.parse("""
-                {"who": "bob", "why": "x", "duration": "90m"}""", NOW, MAX).expiresAt())
+                {"reason": "x", "duration": "PT2H"}""", NOW, MAX).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+        assertThat(BreakGlassRequest.parse("""
+                {"reason": "x", "duration": "90m"}""", NOW, MAX).expiresAt())
                 .isEqualTo(NOW.plus(Duration.ofMinutes(90)));
         assertThat(BreakGlassRequest.parse("""
-                {"who": "bob", "why": "x", "duration": "24h"}""", NOW, MAX).expiresAt())
-                .isEqualTo(NOW.plus(MAX));
+                {"reason": "x", "duration": "24h"}""", NOW, MAX).expiresAt()).isEqualTo(NOW.plus(MAX));
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "{\"why\": \"w\", \"duration\": \"1h\"}                          | who is required",
-            "{\"who\": \"  \", \"why\": \"w\", \"duration\": \"1h\"}          | who is required",
-            "{\"who\": \"a\", \"duration\": \"1h\"}                           | why is required",
-            "{\"who\": 7, \"why\": \"w\", \"duration\": \"1h\"}              | who must be a string",
-            "{\"who\": \"a\", \"why\": \"w\"}                                 | expires_at (an RFC 3339 timestamp) or duration",
-            "{\"who\": \"a\", \"why\": \"w\", \"duration\": \"1h\", \"expires_at\": \"2026-11-24T16:00:00Z\"} | either expires_at or duration, not both",
-            "{\"who\": \"a\", \"why\": \"w\", \"expires_at\": \"tomorrow\"}    | is not an RFC 3339 timestamp",
-            "{\"who\": \"a\", \"why\": \"w\", \"expires_at\": \"2026-11-24T14:59:59Z\"} | is not in the future",
-            "{\"who\": \"a\", \"why\": \"w\", \"expires_at\": \"2026-11-24T15:00:00Z\"} | is not in the future",
-            "{\"who\": \"a\", \"why\": \"w\", \"expires_at\": \"2026-11-25T15:00:01Z\"} | is more than 24 h away",
-            "{\"who\": \"a\", \"why\": \"w\", \"duration\": \"25h\"}          | is more than 24 h away",
-            "{\"who\": \"a\", \"why\": \"w\", \"duration\": \"-PT1H\"}        | must be positive",
-            "{\"who\": \"a\", \"why\": \"w\", \"duration\": \"soon\"}         | is not a duration",
-            "{\"who\": \"a\", \"why\": \"w\", \"duration\": \"1h\", \"expires\": \"x\"} | unknown field 'expires'",
-            "[1, 2]                                                           | must be a JSON object",
-            "{\"who\": \"a\",                                                 | the body is not JSON"})
+            "{\"duration\": \"1h\"}                                         | reason is required",
+            "{\"reason\": \"  \", \"duration\": \"1h\"}                     | reason is required",
+            "{\"reason\": 7, \"duration\": \"1h\"}                          | reason must be a string",
+            "{\"reason\": \"a\\u0000b\", \"duration\": \"1h\"}              | must not contain control characters",
+            "{\"reason\": \"w\"}                                            | expires_at (an RFC 3339 timestamp) or duration",
+            "{\"reason\": \"w\", \"duration\": \"1h\", \"expires_at\": \"2026-11-24T16:00:00Z\"} | either expires_at or duration, not both",
+            "{\"reason\": \"w\", \"expires_at\": \"tomorrow\"}               | is not an RFC 3339 timestamp",
+            "{\"reason\": \"w\", \"expires_at\": 1764000000}                 | expires_at must be a string",
+            "{\"reason\": \"w\", \"expires_at\": \"2026-11-24T14:59:59Z\"}   | is not in the future",
+            "{\"reason\": \"w\", \"expires_at\": \"2026-11-24T15:00:00Z\"}   | is not in the future",
+            "{\"reason\": \"w\", \"expires_at\": \"2026-11-25T15:00:01Z\"}   | is more than 24 h away",
+            "{\"reason\": \"w\", \"duration\": \"25h\"}                     | is more than 24 h away",
+            "{\"reason\": \"w\", \"duration\": \"-PT1H\"}                   | must be positive",
+            "{\"reason\": \"w\", \"duration\": \"PT9999999999999999H\"}     | is not a duration",
+            "{\"reason\": \"w\", \"duration\": \"soon\"}                    | is not a duration",
+            "{\"reason\": \"w\", \"duration\": \"1h\", \"expires\": \"x\"}  | unknown field 'expires'",
+            "{\"reason\": \"w\", \"duration\": \"1h\", \"who\": \"alice\"}  | field 'who' is not accepted",
+            "{\"reason\": \"w\", \"duration\": \"1h\", \"opened_by\": \"a\"} | field 'opened_by' is not accepted",
+            "[1, 2]                                                          | must be a JSON object",
+            "{\"reason\": \"a\",                                             | the body is not JSON"})
     void isRefusedWith(String body, String problem) {
         assertThatThrownBy(() -> BreakGlassRequest.parse(body, NOW, MAX))
                 .isInstanceOfSatisfying(InvalidBreakGlassException.class,
@@ -57,25 +57,31 @@ class BreakGlassRequestTest {
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        assertThatThrownBy(() -> BreakGlassRequest.parse("{\"duration\": \"2 weeks\"}", NOW, MAX))
+        assertThatThrownBy(() -> BreakGlassRequest.parse("{\"duration\": \"2 weeks\", \"why\": \"x\"}", NOW, MAX))
                 .isInstanceOfSatisfying(InvalidBreakGlassException.class, e -> assertThat(e.problems())
-                        .containsExactly("who is required", "why is required",
-                                "duration '2 weeks' is not a duration such as PT2H, 90m or 2h"));
+                        .containsExactly("unknown field 'why' (expected reason, expires_at or duration)",
+                                "reason is required", "duration '2 weeks' is not a duration such as PT2H, 90m or 2h"));
     }
 
     @Test
     void anEmptyBodyOrOverlongTextIsRefused() {
         assertThatThrownBy(() -> BreakGlassRequest.parse("", NOW, MAX))
                 .isInstanceOf(InvalidBreakGlassException.class);
-        String body = "{\"who\": \"" + "a".repeat(101) + "\", \"why\": \"w\", \"duration\": \"1h\"}";
+        String body = "{\"reason\": \"" + "a".repeat(1001) + "\", \"duration\": \"1h\"}";
         assertThatThrownBy(() -> BreakGlassRequest.parse(body, NOW, MAX))
-                .hasMessageContaining("who is longer than 100 characters");
+                .hasMessageContaining("reason is longer than 1000 characters");
     }
 
     @Test
-    void aBreakGlassCountsUntilItsExpiryExclusive() {
-        BreakGlass glass = new BreakGlass("a", "w", NOW, NOW.plusSeconds(60));
-        assertThat(glass.isActiveAt(NOW.plusSeconds(59))).isTrue();
-        assertThat(glass.isActiveAt(NOW.plusSeconds(60))).isFalse();
+    void aBreakGlassCountsFromItsLastNeededApprovalUntilItsExpiryExclusiveOrItsClosing() {
+        BreakGlass alone = BreakGlass.open("bg-1", "alice", "w", NOW, NOW.plusSeconds(60), 1);
+        assertThat(alone.isActiveAt(NOW.plusSeconds(59))).isTrue();
+        assertThat(alone.isActiveAt(NOW.plusSeconds(60))).isFalse();
+        assertThat(alone.stateAt(NOW.plusSeconds(60))).isEqualTo(BreakGlass.EXPIRED);
+        assertThat(alone.closed("bob", NOW).isActiveAt(NOW.plusSeconds(1))).isFalse();
+
+        BreakGlass twoPerson = BreakGlass.open("bg-2", "alice", "w", NOW, NOW.plusSeconds(60), 2);
+        assertThat(twoPerson.stateAt(NOW)).isEqualTo(BreakGlass.AWAITING_APPROVAL);
+        assertThat(twoPerson.approvedBy("bob", NOW).stateAt(NOW)).isEqualTo(BreakGlass.ACTIVE);
     }
 }

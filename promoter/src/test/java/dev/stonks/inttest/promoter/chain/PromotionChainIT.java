@@ -9,7 +9,9 @@ import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.PromotionDecided;
 import dev.stonks.inttest.events.RunVerdict;
 import dev.stonks.inttest.promoter.breakglass.BreakGlass;
+import dev.stonks.inttest.promoter.breakglass.BreakGlassException;
 import dev.stonks.inttest.promoter.breakglass.BreakGlassStore;
+import dev.stonks.inttest.events.BreakGlassRecorded;
 import dev.stonks.inttest.promoter.config.ChainSettings;
 import dev.stonks.inttest.promoter.kargo.KargoPromotions;
 import dev.stonks.inttest.promoter.kargo.PromotionNames;
@@ -54,6 +56,7 @@ class PromotionChainIT {
     private TestKargo kargo;
     private StateConfigMap state;
     private BreakGlassStore breakGlass;
+    private final List<BreakGlassRecorded> steps = new ArrayList<>();
     private String run;
     private String tag;
 
@@ -65,7 +68,8 @@ class PromotionChainIT {
         run = "stonks-inttest-chain-" + n;
         tag = "c0ffee" + n;
         state = new StateConfigMap(client, "inttest-system", "promoter-state-" + n);
-        breakGlass = new BreakGlassStore(state);
+        steps.clear();
+        breakGlass = new BreakGlassStore(state, steps::add);
     }
 
     private PromotionChain chain(ChainSettings settings) {
@@ -321,7 +325,7 @@ class PromotionChainIT {
     void anActiveBreakGlassLetsLiveThroughDuringMarketHoursAndTheDecisionNamesIt() {
         // Given: in session, a break-glass for two hours
         clock.set(IN_SESSION);
-        breakGlass.open(new BreakGlass("alice", "hotfix INC-42", IN_SESSION, IN_SESSION.plus(Duration.ofHours(2))));
+        breakGlass.open("alice", "hotfix INC-42", IN_SESSION, IN_SESSION.plus(Duration.ofHours(2)), 1);
         PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-glass");
 
         // When
@@ -333,17 +337,66 @@ class PromotionChainIT {
         assertThat(live.decision()).isEqualTo(PromotionDecided.PROMOTED);
         assertThat(live.breakGlass()).isEqualTo(new PromotionDecided.BreakGlass("alice", "hotfix INC-42",
                 IN_SESSION.plus(Duration.ofHours(2))));
-        assertThat(live.reason()).contains("break-glass of alice");
+        assertThat(live.reason()).contains("of alice (hotfix INC-42)");
         // beta and paper were never gated, so no break-glass on them
         assertThat(decisions(run).subList(0, 2)).allSatisfy(d -> assertThat(d.breakGlass()).isNull());
+        // and the audit trail: opened, then used by this run's live promotion
+        assertThat(steps).extracting(BreakGlassRecorded::action).containsExactly("opened", "used");
+        assertThat(steps.get(1).run()).isEqualTo(run);
+        assertThat(steps.get(1).stage()).isEqualTo("live");
+        assertThat(steps.get(1).by()).isEqualTo("promoter");
+    }
+
+    @Test
+    void withTheTwoPersonRuleABreakGlassCountsOnlyOnceASecondDifferentPersonApproved() {
+        // Given: in session, live waiting; alice opens a break-glass that needs two people
+        clock.set(IN_SESSION);
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-two");
+        chain.tick();
+        BreakGlass opened = breakGlass.open("alice", "hotfix INC-43", IN_SESSION, IN_SESSION.plus(Duration.ofHours(1)),
+                2);
+
+        // When: checked before any approval; alice tries to approve her own
+        chain.tick();
+
+        // Then: live still waits, and alice cannot be her own second person
+        assertThat(stagesPromoted(run)).containsExactly("beta", "paper");
+        assertThat(opened.stateAt(IN_SESSION)).isEqualTo(BreakGlass.AWAITING_APPROVAL);
+        assertThatThrownBy(() -> breakGlass.approve(opened.id(), "alice", IN_SESSION))
+                .isInstanceOfSatisfying(BreakGlassException.class, e -> assertThat(e.status()).isEqualTo(403));
+
+        // When: bob approves
+        clock.set(IN_SESSION.plusSeconds(30));
+        breakGlass.approve(opened.id(), "bob", clock.instant());
+        chain.tick();
+
+        // Then: live goes, naming both; bob cannot approve twice
+        assertThat(stagesPromoted(run)).containsExactly("beta", "paper", "live");
+        assertThat(decisions(run)).last().extracting(d -> d.breakGlass().who()).isEqualTo("alice, approved by bob");
+        assertThatThrownBy(() -> breakGlass.approve(opened.id(), "bob", clock.instant()))
+                .isInstanceOf(BreakGlassException.class);
+        assertThat(steps).extracting(s -> s.action() + " " + s.by()).containsExactly("opened alice", "approved bob",
+                "used promoter");
+
+        // When: it expires, and a new one is opened
+        clock.set(IN_SESSION.plus(Duration.ofHours(1)));
+        chain.tick();
+        BreakGlass second = breakGlass.open("carol", "another", clock.instant(), clock.instant().plusSeconds(60), 2);
+
+        // Then: the expiry is recorded once; both are kept, newest first
+        chain.tick();
+        assertThat(steps).extracting(BreakGlassRecorded::action).containsExactly("opened", "approved", "used",
+                "expired", "opened");
+        assertThat(breakGlass.all()).extracting(BreakGlass::id).containsExactly(second.id(), opened.id());
+        assertThat(new BreakGlassStore(state, s -> { }).all()).hasSize(2);
     }
 
     @Test
     void anExpiredBreakGlassDoesNotCount() {
         // Given: a break-glass that expired an hour ago
         clock.set(IN_SESSION);
-        breakGlass.open(new BreakGlass("bob", "yesterday's fix", IN_SESSION.minus(Duration.ofHours(3)),
-                IN_SESSION.minus(Duration.ofHours(1))));
+        breakGlass.open("bob", "yesterday's fix", IN_SESSION.minus(Duration.ofHours(3)),
+                IN_SESSION.minus(Duration.ofHours(1)), 1);
         PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-expired");
 
         // When
@@ -361,7 +414,7 @@ class PromotionChainIT {
         clock.set(IN_SESSION);
         PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-late-glass");
         chain.tick();
-        breakGlass.open(new BreakGlass("carol", "regulatory deadline", IN_SESSION, IN_SESSION.plusSeconds(600)));
+        breakGlass.open("carol", "regulatory deadline", IN_SESSION, IN_SESSION.plusSeconds(600), 1);
 
         // When: checked after it expired
         clock.set(IN_SESSION.plusSeconds(601));
@@ -371,8 +424,7 @@ class PromotionChainIT {
         assertThat(stagesPromoted(run)).containsExactly("beta", "paper");
 
         // When: a new one, checked while it holds
-        breakGlass.open(new BreakGlass("carol", "regulatory deadline", clock.instant(),
-                clock.instant().plusSeconds(600)));
+        breakGlass.open("carol", "regulatory deadline", clock.instant(), clock.instant().plusSeconds(600), 1);
         chain.tick();
 
         // Then

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.events.BreakGlassRecorded;
+import dev.stonks.inttest.promoter.testing.TestTokens;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.PromotionDecided;
 import dev.stonks.inttest.events.Topics;
@@ -115,22 +117,71 @@ class LocalPromoterKafkaIT {
         assertThat(waiting.decision()).isEqualTo(PromotionDecided.WAITING);
         assertThat(bus.drain(Duration.ofSeconds(2), decision("stonks-inttest-local-window"))).isEmpty();
 
-        // When: a break-glass
-        HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/break-glass"))
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"who\": \"bob\", \"why\": \"hotfix INC-9\", \"duration\": \"PT1H\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(opened.statusCode()).isEqualTo(201);
+        // When: alice opens a break-glass; this promoter needs two people (promoter.break-glass.approvals=2)
+        HttpResponse<String> opened = send("POST", "/break-glass",
+                "{\"reason\": \"hotfix INC-9\", \"duration\": \"PT1H\"}", TestTokens.ALICE);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(opened.body()).path("id").asText();
 
-        // Then: live is recorded under it on the next check
+        // Then: it awaits approval, and live still waits
+        assertThat(Json.MAPPER.readTree(opened.body()).path("state").asText()).isEqualTo("awaiting-approval");
+        assertThat(bus.drain(Duration.ofSeconds(3), decision("stonks-inttest-local-window"))).isEmpty();
+
+        // When: alice approves her own, carol (no role) approves, bob approves with a body naming someone else
+        HttpResponse<String> self = send("POST", "/break-glass/" + id + "/approve", null, TestTokens.ALICE);
+        HttpResponse<String> carol = send("POST", "/break-glass/" + id + "/approve", null, TestTokens.CAROL);
+        HttpResponse<String> named = send("POST", "/break-glass/" + id + "/approve", "{\"approved_by\": \"dave\"}",
+                TestTokens.BOB);
+
+        // Then: refused (403 two-person rule, 403 role, 400), and only the opening is on the bus
+        assertThat(self.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(self.body()).path("detail").asText()).contains("second, different person");
+        assertThat(carol.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(carol.body()).path("detail").asText()).contains("promotions:approve");
+        assertThat(named.statusCode()).isEqualTo(400);
+        assertThat(bus.drain(Duration.ofSeconds(1), breakGlassStep())).extracting(r -> step(r).action())
+                .containsExactly("opened");
+
+        // When: bob approves
+        HttpResponse<String> approved = send("POST", "/break-glass/" + id + "/approve", null, TestTokens.BOB);
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(approved.body()).path("state").asText()).isEqualTo("active");
+
+        // Then: live is recorded under it on the next check, naming both people; the steps are on the bus
         PromotionDecided live = decided(bus.await(decision("stonks-inttest-local-window")));
         assertThat(live.stage()).isEqualTo("live");
         assertThat(live.decision()).isEqualTo(PromotionDecided.PROMOTED);
-        assertThat(live.breakGlass().who()).isEqualTo("bob");
+        assertThat(live.breakGlass().who()).isEqualTo("alice, approved by bob");
         assertThat(live.backend()).isEqualTo("local");
-        assertThat(Files.readString(dir.resolve(StateFile.FILE))).contains("bob");
-        HTTP.send(HttpRequest.newBuilder(URI.create(api + "/break-glass")).DELETE().build(),
-                HttpResponse.BodyHandlers.discarding());
+        assertThat(Files.readString(dir.resolve(StateFile.FILE))).contains(id);
+        BreakGlassRecorded approval = step(bus.await(breakGlassStep()));
+        assertThat(approval.action() + " " + approval.by()).isEqualTo("approved bob");
+        BreakGlassRecorded used = step(bus.await(breakGlassStep()));
+        assertThat(used.action()).isEqualTo("used");
+        assertThat(used.approvedBy()).containsExactly("bob");
+        assertThat(send("DELETE", "/break-glass/" + id, null, TestTokens.ALICE).statusCode()).isEqualTo(200);
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> breakGlassStep() {
+        return r -> r.topic().equals(Topics.VERDICTS)
+                && Bus.header(r, "ce_type").equals("dev.stonks.inttest.promotion.break-glass.v1");
+    }
+
+    private static BreakGlassRecorded step(ConsumerRecord<String, byte[]> record) {
+        return (BreakGlassRecorded) KafkaEventRecords.decode(record).event();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path)).timeout(Duration.ofSeconds(10))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> decision(String run) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.PromotionDecided;
-import dev.stonks.inttest.promoter.breakglass.BreakGlass;
 import dev.stonks.inttest.promoter.breakglass.BreakGlassStore;
 import dev.stonks.inttest.promoter.chain.ChainStore;
 import dev.stonks.inttest.promoter.chain.PromotionChain;
@@ -42,7 +41,7 @@ class LocalPromotionChainTest {
     /** A promoter as it starts: everything read from {@code dir}. */
     private PromotionChain start() {
         StateFile state = new StateFile(dir);
-        return new PromotionChain(new LocalEnvironments(dir, clock), new ChainStore(state), new BreakGlassStore(state),
+        return new PromotionChain(new LocalEnvironments(dir, clock), new ChainStore(state), new BreakGlassStore(state, s -> { }),
                 MarketHours.nyse(), new ChainSettings(List.of("beta", "paper", "live"), Set.of(), Set.of("live"),
                         Duration.ofMinutes(15), Duration.ofHours(1), true, 100), published::add, clock);
     }
@@ -127,8 +126,8 @@ class LocalPromotionChainTest {
         assertThat(published).isEmpty();
 
         // When: a break-glass is opened (kept in the state file) and the promoter restarts again
-        new BreakGlassStore(new StateFile(dir)).open(new BreakGlass("alice", "hotfix INC-7", IN_SESSION,
-                IN_SESSION.plus(Duration.ofHours(2))));
+        new BreakGlassStore(new StateFile(dir), s -> { }).open("alice", "hotfix INC-7", IN_SESSION,
+                IN_SESSION.plus(Duration.ofHours(2)), 1);
         PromotionChain again = start();
         again.tick();
 
@@ -137,7 +136,7 @@ class LocalPromotionChainTest {
             assertThat(d.stage()).isEqualTo("live");
             assertThat(d.decision()).isEqualTo(PromotionDecided.PROMOTED);
             assertThat(d.breakGlass().who()).isEqualTo("alice");
-            assertThat(d.reason()).contains("nothing was deployed", "break-glass of alice");
+            assertThat(d.reason()).contains("nothing was deployed", "of alice (hotfix INC-7)");
         });
         assertThat(environments().path("environments").path("live").path("image_tag").asText()).isEqualTo("feed01");
     }

@@ -78,7 +78,7 @@ class MarketHoursTest {
         MarketHours lunch = new MarketHours(ZoneId.of("Europe/London"), LocalTime.of(12, 0), LocalTime.of(13, 0));
         assertThat(lunch.isOpen(Instant.parse("2026-11-24T12:30:00Z"))).isTrue();
         assertThat(lunch.isOpen(Instant.parse("2026-11-24T13:00:00Z"))).isFalse();
-        assertThat(lunch.describe()).isEqualTo("12:00-13:00 Europe/London on NYSE trading days");
+        assertThat(lunch.describe()).isEqualTo("12:00-13:00 Europe/London on NYSE trading days (13:00 on early-close days)");
         assertThatThrownBy(() -> new MarketHours(ZoneId.of("UTC"), LocalTime.of(16, 0), LocalTime.of(9, 30)))
                 .hasMessageContaining("must open");
     }

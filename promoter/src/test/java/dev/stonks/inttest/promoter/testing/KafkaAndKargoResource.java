@@ -38,7 +38,8 @@ public class KafkaAndKargoResource implements QuarkusTestResourceLifecycleManage
                 "quarkus.kubernetes-client.api-server-url", "http://127.0.0.1:" + server.getPort(),
                 "quarkus.kubernetes-client.namespace", STATE_NAMESPACE,
                 "quarkus.kubernetes-client.trust-certs", "true",
-                "promoter.check-interval", "1s");
+                "promoter.check-interval", "1s",
+                "auth.tokens-file", TestTokens.file());
     }
 
     @Override

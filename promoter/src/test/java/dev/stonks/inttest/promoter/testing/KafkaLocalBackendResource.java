@@ -32,7 +32,9 @@ public class KafkaLocalBackendResource implements QuarkusTestResourceLifecycleMa
         return Map.of("kafka.bootstrap.servers", broker.bootstrapServers(),
                 "promoter.backend", "local",
                 DIR_PROPERTY, dir.toString(),
-                "promoter.check-interval", "1s");
+                "promoter.check-interval", "1s",
+                "promoter.break-glass.approvals", "2",
+                "auth.tokens-file", TestTokens.file());
     }
 
     @Override

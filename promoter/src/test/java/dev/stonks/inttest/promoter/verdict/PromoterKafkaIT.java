@@ -13,6 +13,8 @@ import dev.stonks.inttest.events.Topics;
 import dev.stonks.inttest.promoter.breakglass.BreakGlassStore;
 import dev.stonks.inttest.promoter.kargo.PromotionNames;
 import dev.stonks.inttest.promoter.testing.Bus;
+import dev.stonks.inttest.promoter.testing.TestTokens;
+import dev.stonks.inttest.events.BreakGlassRecorded;
 import dev.stonks.inttest.promoter.testing.KafkaAndKargoResource;
 import dev.stonks.inttest.promoter.testing.MutableClock;
 import dev.stonks.inttest.promoter.testing.TestKargo;
@@ -164,34 +166,65 @@ class PromoterKafkaIT {
     }
 
     @Test
-    void aBreakGlassFromTheApiLetsLiveThroughDuringTheSessionAndBadInputStoresNothing() throws Exception {
-        // Given: in session, no break-glass
+    void aBreakGlassFromTheApiLetsLiveThroughDuringTheSessionAndIsAnAuditedRecord() throws Exception {
+        // Given: in session, no break-glass open
         clock.set(IN_SESSION);
-        call("DELETE", "/break-glass", null);
+        call("DELETE", "/break-glass", null, TestTokens.ALICE);
+        bus.drain(Duration.ofSeconds(1), breakGlassStep());
+        String before = stateKey(BreakGlassStore.KEY);
 
-        // When: invalid input
-        HttpResponse<String> bad = call("POST", "/break-glass", "{\"who\": \"alice\", \"duration\": \"48h\"}");
+        // When: no credential, a credential without the role, a body naming who opens, invalid input
+        String body = "{\"reason\": \"hotfix INC-42\", \"duration\": \"PT2H\"}";
+        HttpResponse<String> anonymous = call("POST", "/break-glass", body, null);
+        HttpResponse<String> carol = call("POST", "/break-glass", body, TestTokens.CAROL);
+        HttpResponse<String> bob = call("POST", "/break-glass", body, TestTokens.BOB);
+        HttpResponse<String> who = call("POST", "/break-glass",
+                "{\"who\": \"mallory\", \"reason\": \"x\", \"duration\": \"PT1H\"}", TestTokens.ALICE);
+        HttpResponse<String> bad = call("POST", "/break-glass", "{\"duration\": \"48h\"}", TestTokens.ALICE);
 
-        // Then: 400 with a problem body naming each error, and nothing stored
+        // Then: 401 / 403 naming the role / 400 naming each error; nothing stored, nothing emitted
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("www-authenticate")).get().asString().startsWith("Bearer");
+        assertThat(Json.MAPPER.readTree(anonymous.body()).path("type").asText())
+                .isEqualTo("urn:inttest:problem:unauthorized");
+        assertThat(carol.statusCode()).isEqualTo(403);
+        assertThat(Json.MAPPER.readTree(carol.body()).path("detail").asText()).contains("promotions:break-glass");
+        assertThat(bob.statusCode()).isEqualTo(403);
+        assertThat(who.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(who.body()).path("errors")).extracting(JsonNode::asText)
+                .anySatisfy(e -> assertThat(e).contains("'who' is not accepted"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.headers().firstValue("content-type")).get().asString().startsWith("application/problem+json");
         JsonNode problem = Json.MAPPER.readTree(bad.body());
         assertThat(problem.path("status").asInt()).isEqualTo(400);
-        assertThat(problem.path("errors")).extracting(JsonNode::asText).containsExactly("why is required",
+        assertThat(problem.path("errors")).extracting(JsonNode::asText).containsExactly("reason is required",
                 "the expiry 2026-11-26T15:00:00Z is more than 24 h away; a break-glass lasts at most 24 h");
-        assertThat(call("GET", "/break-glass", null).statusCode()).isEqualTo(404);
-        assertThat(stateKey(BreakGlassStore.KEY)).isNull();
+        assertThat(stateKey(BreakGlassStore.KEY)).isEqualTo(before);
+        assertThat(bus.drain(Duration.ofSeconds(2), breakGlassStep())).isEmpty();
 
-        // When: a valid one
-        HttpResponse<String> opened = call("POST", "/break-glass",
-                "{\"who\": \"alice\", \"why\": \"hotfix INC-42\", \"duration\": \"PT2H\"}");
+        try {
+            openUseAndClose(body);
+        } finally {
+            call("DELETE", "/break-glass", null, TestTokens.ALICE);
+        }
+    }
 
-        // Then
-        assertThat(opened.statusCode()).isEqualTo(201);
-        HttpResponse<String> shown = call("GET", "/break-glass", null);
-        assertThat(shown.statusCode()).isEqualTo(200);
-        assertThat(Json.MAPPER.readTree(shown.body()).path("expires_at").asText()).isEqualTo("2026-11-24T17:00:00Z");
-        assertThat(stateKey(BreakGlassStore.KEY)).contains("alice");
+    private void openUseAndClose(String body) throws Exception {
+        // When: alice opens one
+        HttpResponse<String> opened = call("POST", "/break-glass", body, TestTokens.ALICE);
+
+        // Then: 201, listed as the active one, kept, and its opening is on the bus with alice as the principal
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String id = Json.MAPPER.readTree(opened.body()).path("id").asText();
+        JsonNode listed = Json.MAPPER.readTree(call("GET", "/break-glass", null, null).body());
+        assertThat(listed.path("active").asText()).isEqualTo(id);
+        assertThat(listed.path("break_glasses").get(0).path("expires_at").asText()).isEqualTo("2026-11-24T17:00:00Z");
+        assertThat(listed.path("break_glasses").get(0).path("opened_by").asText()).isEqualTo("alice");
+        assertThat(stateKey(BreakGlassStore.KEY)).contains(id);
+        BreakGlassRecorded openStep = step(bus.await(breakGlassStep()));
+        assertThat(openStep.action()).isEqualTo("opened");
+        assertThat(openStep.by()).isEqualTo("alice");
+        assertThat(openStep.breakGlassId()).isEqualTo(id);
 
         // When: a passing build during the session
         String run = "stonks-inttest-kafka-glass";
@@ -199,7 +232,7 @@ class PromoterKafkaIT {
         kargo.freight("freight-kafka-glass", tag);
         bus.publish(verdict(run, tag, 0));
 
-        // Then: live promoted under the break-glass, which the event carries
+        // Then: live promoted under the break-glass, which the event carries, and its use is recorded
         decided(bus.await(decision(run)));
         decided(bus.await(decision(run)));
         ConsumerRecord<String, byte[]> liveRecord = bus.await(decision(run));
@@ -208,24 +241,44 @@ class PromoterKafkaIT {
         assertThat(live.decision()).isEqualTo(PromotionDecided.PROMOTED);
         assertThat(live.breakGlass()).isEqualTo(new PromotionDecided.BreakGlass("alice", "hotfix INC-42",
                 Instant.parse("2026-11-24T17:00:00Z")));
-        assertThat(Json.MAPPER.readTree(liveRecord.value()).path("break_glass").path("who").asText())
-                .isEqualTo("alice");
+        BreakGlassRecorded used = step(bus.await(breakGlassStep()));
+        assertThat(used.action()).isEqualTo("used");
+        assertThat(used.run()).isEqualTo(run);
+        assertThat(used.stage()).isEqualTo("live");
 
         // And the API lists the chain with its decisions
-        JsonNode chains = Json.MAPPER.readTree(call("GET", "/promotions?image_tag=" + tag, null).body());
+        JsonNode chains = Json.MAPPER.readTree(call("GET", "/promotions?image_tag=" + tag, null, null).body());
         assertThat(chains).singleElement().satisfies(c -> {
             assertThat(c.path("run_id").asText()).isEqualTo(run);
             assertThat(c.path("decisions")).extracting(d -> d.path("decision").asText())
                     .containsExactly("promoted", "promoted", "promoted");
         });
-        assertThat(call("GET", "/promotions?image_tag=no:such", null).statusCode()).isEqualTo(400);
+        assertThat(call("GET", "/promotions?image_tag=no:such", null, null).statusCode()).isEqualTo(400);
 
-        // When: closed
-        assertThat(call("DELETE", "/break-glass", null).statusCode()).isEqualTo(204);
+        // When: closed by alice (bob may not), then a new one opened
+        assertThat(call("DELETE", "/break-glass/" + id, null, TestTokens.BOB).statusCode()).isEqualTo(403);
+        HttpResponse<String> closed = call("DELETE", "/break-glass/" + id, null, TestTokens.ALICE);
+        HttpResponse<String> second = call("POST", "/break-glass", body, TestTokens.ALICE);
 
-        // Then
-        assertThat(call("GET", "/break-glass", null).statusCode()).isEqualTo(404);
-        assertThat(stateKey(BreakGlassStore.KEY)).isNull();
+        // Then: the first is kept, marked closed; both are listed; closing is on the bus
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(closed.body()).path("state").asText()).isEqualTo("closed");
+        assertThat(second.statusCode()).isEqualTo(201);
+        JsonNode all = Json.MAPPER.readTree(call("GET", "/break-glass", null, null).body()).path("break_glasses");
+        assertThat(all).extracting(b -> b.path("state").asText()).containsExactly("active", "closed");
+        assertThat(all.get(1).path("closed_by").asText()).isEqualTo("alice");
+        BreakGlassRecorded closeStep = step(bus.await(breakGlassStep()));
+        assertThat(closeStep.action() + " " + closeStep.by()).isEqualTo("closed alice");
+        assertThat(call("DELETE", "/break-glass", null, TestTokens.ALICE).statusCode()).isEqualTo(200);
+    }
+
+    private static Predicate<ConsumerRecord<String, byte[]>> breakGlassStep() {
+        return r -> r.topic().equals(Topics.VERDICTS)
+                && Bus.header(r, "ce_type").equals("dev.stonks.inttest.promotion.break-glass.v1");
+    }
+
+    private static BreakGlassRecorded step(ConsumerRecord<String, byte[]> record) {
+        return (BreakGlassRecorded) KafkaEventRecords.decode(record).event();
     }
 
     private static Predicate<ConsumerRecord<String, byte[]>> decision(String run) {
@@ -244,10 +297,13 @@ class PromoterKafkaIT {
         return cm == null || cm.getData() == null ? null : cm.getData().get(key);
     }
 
-    private HttpResponse<String> call(String method, String path, String body) throws IOException,
+    private HttpResponse<String> call(String method, String path, String body, String token) throws IOException,
             InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + path))
                 .timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("content-type", "application/json");
         }

@@ -1,0 +1,15 @@
+package dev.stonks.inttest.promoter.breakglass;
+
+/** A break-glass request that is well-formed but cannot be done: unknown (404), not allowed (403), or conflicting (409). */
+public class BreakGlassException extends RuntimeException {
+    private final int status;
+
+    public BreakGlassException(int status, String detail) {
+        super(detail);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+}
