@@ -114,6 +114,9 @@ public class RunEventsListener {
         } else if (event instanceof RunCancelRequested c) {
             if (run.cancelRequested(c)) {
                 LOG.infof("run %s: cancel requested by %s (%s)", c.runId(), c.requestedBy(), c.reason());
+                if (record) {
+                    writer.write(c.runId(), "run.cancel-requested", () -> history.cancelRequested(c));
+                }
                 live(LiveEvent.of("run.cancel-requested", c.runId(), null, null, "cancelling", c.requestedAt())
                         .with("by", c.requestedBy()).with("reason", c.reason()), replaying);
             }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.events.ReceivedEvent;
+import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.RunReplayRequested;
 import dev.stonks.inttest.events.RunRequested;
@@ -134,6 +135,47 @@ class ReplayIT {
         String originalId = log.stream().filter(r -> r.event() instanceof RunRequested
                 && r.attributes().replayOf() == null).findFirst().orElseThrow().attributes().id();
         assertThat(reEmitted.get(0).attributes().replayOf()).isEqualTo(originalId);
+    }
+
+    @Test
+    void aCancelledRunShowsWhoAndWhyInTheHistoryBeforeAndAfterItsVerdict() throws Exception {
+        // Given: a run at work on seed_data
+        String run = "stonks-inttest-cancelled";
+        RunContext ctx = new RunContext("build-1", run, false, 1, "local", Map.of(), Map.of());
+        events.publish(new RunRequested(run, "build-1", run, false, 1, "local", Instant.now(), "it", null));
+        stage(run, Stage.INFRA_DEPLOY, 1, StageStatus.OK, ctx);
+        events.publish(new StageStarted(run, Stage.SEED_DATA, 1, Instant.now(), ctx));
+
+        // When it is cancelled
+        events.publish(new RunCancelRequested(run, "wrong tag", Instant.now(), "ann"));
+
+        // Then: the list shows who and why while it is still in flight
+        JsonNode inFlight = await().atMost(Duration.ofSeconds(20)).until(() -> summary(run),
+                s -> "ann".equals(s.path("cancelled_by").asText()));
+        assertThat(inFlight.path("status").asText()).isEqualTo("running");
+        assertThat(inFlight.path("cancel_reason").asText()).isEqualTo("wrong tag");
+
+        // and once seed_data stopped and teardown ran: status cancelled, who and why, in the list and the results
+        Instant now = Instant.now();
+        events.publish(new StageCompleted(run, Stage.SEED_DATA, 1, StageStatus.FAILED, now, now, 0.0,
+                new dev.stonks.inttest.events.StageError("cancelled", "run was cancelled by ann"), null, ctx));
+        stage(run, Stage.TEARDOWN, 1, StageStatus.OK, ctx);
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).until(() -> summary(run),
+                s -> "cancelled".equals(s.path("status").asText()));
+        assertThat(done.path("cancelled").asBoolean()).isTrue();
+        assertThat(done.path("cancelled_by").asText()).isEqualTo("ann");
+        assertThat(done.path("cancel_reason").asText()).isEqualTo("wrong tag");
+        assertThat(get("/api/runs/" + run).path("cancelled").path("by").asText()).isEqualTo("ann");
+        assertThat(get("/api/runs?status=cancelled").findValuesAsText("run_id")).contains(run);
+    }
+
+    private JsonNode summary(String run) throws Exception {
+        for (JsonNode item : get("/api/runs?size=200").path("items")) {
+            if (run.equals(item.path("run_id").asText())) {
+                return item;
+            }
+        }
+        return Json.MAPPER.createObjectNode();
     }
 
     /** Every stage as attempt 1; teardown with {@code teardown}. */

@@ -213,6 +213,8 @@ public class HistoryReads {
         }
         n.put("slow_endpoints", r.slowEndpoints);
         n.put("cancelled", r.cancelled);
+        n.put("cancelled_by", r.cancelledBy);
+        n.put("cancel_reason", r.cancelReason);
         return n;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.GitRef;
 import dev.stonks.inttest.events.PromotionDecided;
 import dev.stonks.inttest.events.RunContext;
+import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.Stage;
 import io.smallrye.mutiny.Uni;
@@ -81,6 +82,13 @@ public class HistoryWrites {
         }));
     }
 
+    /** A cancel of a run in flight: who asked and why, shown before the cancelled verdict is in. */
+    public Uni<Void> cancelRequested(RunCancelRequested c) {
+        return sessions.withTransaction(s -> s.createNativeQuery("update runs set cancelled_by = :by, cancel_reason"
+                + " = :reason where run_id = :run and status = 'running'").setParameter("by", c.requestedBy())
+                .setParameter("reason", c.reason()).setParameter("run", c.runId()).executeUpdate()).replaceWithVoid();
+    }
+
     /** Everything the verdict's results hold: the run's outcome, its stages, tests, endpoints, budgets, ... */
     public Uni<Void> verdict(ObjectNode results) {
         String runId = results.path("run_id").asText();
@@ -155,6 +163,10 @@ public class HistoryWrites {
         run.status = RunStatus.of(exitCode, cancelled);
         run.exitCode = exitCode;
         run.cancelled = cancelled;
+        if (cancelled) {
+            run.cancelledBy = text(results.path("cancelled").path("by"));
+            run.cancelReason = text(results.path("cancelled").path("reason"));
+        }
         run.completedAt = completed;
         if (run.requestedAt == null) {
             run.requestedAt = started;

@@ -37,6 +37,10 @@ public class RunRecord {
     @Column(name = "exit_code")
     public Integer exitCode;
     public boolean cancelled;
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+    @Column(name = "cancel_reason")
+    public String cancelReason;
     public String stage;
     public int attempt = 1;
     @Column(name = "tests_total")
