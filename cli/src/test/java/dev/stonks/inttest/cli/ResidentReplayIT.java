@@ -1,0 +1,200 @@
+package dev.stonks.inttest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.events.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Replay and cancel on the resident stack, through {@code bin/inttest} as a person uses them: a run with
+ * {@code --skip-teardown}, a replay from integration_tests (attempt 2 in the results, earlier stages kept), a replay
+ * from service_deploy at another build into the same seeded sandbox (attempt 3), the gateway's replay door refusing
+ * bad input and an unknown run, then a run that was torn down: its replay is refused naming infra_deploy; a cancel
+ * of a finished run is refused; after down, replay says the resident stack is needed.
+ */
+class ResidentReplayIT {
+    private static final Path HOME = Path.of(System.getProperty("inttest.home"));
+    private static final String OTHER_BUILD = "build-2";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path tmp;
+
+    private String residentName;
+    private Path residentDir;
+
+    @BeforeEach
+    void residentDirectoryOfItsOwn() throws IOException {
+        residentName = "resident-replay-it-" + HexFormat.of().formatHex(randomBytes());
+        residentDir = HOME.resolve(".inttest").resolve(residentName);
+        for (String m : List.of("provisioner", "seeder", "tester", "profiler", "reporter", "gateway", "promoter",
+                "stonks")) {
+            assertThat(HOME.resolve(m + "/target/quarkus-app/quarkus-run.jar")).as("built").isRegularFile();
+        }
+        // the local provisioner finds the build of an image tag in INTTEST_BUILDS_DIR/<tag>/quarkus-app
+        for (String tag : List.of("latest", OTHER_BUILD)) {
+            Path build = tmp.resolve("builds").resolve(tag);
+            Files.createDirectories(build);
+            Files.createSymbolicLink(build.resolve("quarkus-app"), HOME.resolve("stonks/target/quarkus-app"));
+        }
+    }
+
+    @AfterEach
+    void downAndRemoveTheDirectory() throws Exception {
+        inttest(Duration.ofMinutes(3), "down");
+        if (Files.isDirectory(residentDir)) {
+            try (Stream<Path> walk = Files.walk(residentDir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void replayFromAStageOfAKeptSandboxAnotherBuildAndTheRefusals() throws Exception {
+        Result up = inttest(Duration.ofMinutes(4), "up");
+        assertThat(up.exit()).as(up.output()).isZero();
+        ResidentStack.Resident resident = ResidentStack.read(residentDir).orElseThrow();
+
+        // a run whose sandbox is kept
+        String kept = "stonks-inttest-rp-" + HexFormat.of().formatHex(randomBytes());
+        Path first = tmp.resolve("first.json");
+        Result run = inttest(Duration.ofMinutes(6), "run", "--namespace", kept, "--skip-teardown", "--results-file",
+                first.toString());
+        assertThat(run.exit()).as(run.output()).isZero();
+
+        // replay from integration_tests: attempt 2 of the tests, profiling and teardown; the setup stages kept
+        Path second = tmp.resolve("second.json");
+        Result replay = inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage",
+                "integration_tests", "--results-file", second.toString());
+        JsonNode r1 = Json.MAPPER.readTree(Files.readString(first));
+        assertThat(replay.output()).contains("as attempt 2", "re-emitted service_deploy's completion as attempt 2",
+                "integration_tests  started   (attempt 2)");
+        JsonNode r2 = Json.MAPPER.readTree(Files.readString(second));
+        // the exit code is the new verdict's. (The stonks suites' orders of attempt 1 moved the paper positions, so
+        // attempt 2 on the same sandbox may find positionsAreTheSeededOnesByTicker failing: that is the data's state.)
+        assertThat(replay.exit()).as(replay.output()).isEqualTo(r2.path("exit_code").asInt());
+        assertThat(r2.path("exit_code").asInt()).isLessThanOrEqualTo(1);
+        assertThat(r2.path("tests").path("total").asInt()).isEqualTo(r1.path("tests").path("total").asInt());
+        assertThat(r2.path("attempt").asInt()).isEqualTo(2);
+        assertThat(r2.path("stages").path("integration_tests").path("attempt").asInt()).isEqualTo(2);
+        assertThat(r2.path("stages").path("integration_tests").path("attempts")).hasSize(2);
+        assertThat(r2.path("stages").path("seed_data").path("attempt").asInt()).isEqualTo(1);
+        assertThat(r2.path("tests").path("passed").asInt()).isPositive();
+        assertThat(RunCommand.pageFor(second)).isRegularFile();
+
+        // replay from service_deploy at another build, into the same seeded sandbox: attempt 3
+        Path third = tmp.resolve("third.json");
+        Result rebuild = inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage", "service_deploy",
+                "--image-tag", OTHER_BUILD, "--results-file", third.toString());
+        JsonNode r3 = Json.MAPPER.readTree(Files.readString(third));
+        assertThat(rebuild.exit()).as(rebuild.output()).isEqualTo(r3.path("exit_code").asInt());
+        assertThat(r3.path("exit_code").asInt()).isLessThanOrEqualTo(1);
+        assertThat(r3.path("attempt").asInt()).isEqualTo(3);
+        assertThat(r3.path("image_tag").asText()).isEqualTo(OTHER_BUILD);
+        assertThat(r3.path("stages").path("service_deploy").path("attempt").asInt()).isEqualTo(3);
+        assertThat(r3.path("stages").path("seed_data").path("attempt").asInt()).isEqualTo(1);
+
+        // the gateway's replay door (admin token): bad input 400, an unknown run 404, a tag after deploy 400
+        String token = Files.readString(residentDir.resolve("secrets/api-token")).strip();
+        assertThat(replayDoor(resident, kept, "{\"from_stage\": \"deploy\"}", token).statusCode()).isEqualTo(400);
+        assertThat(replayDoor(resident, "stonks-inttest-nobody", "{\"from_stage\": \"seed_data\"}", token)
+                .statusCode()).isEqualTo(404);
+        HttpResponse<String> tagLate = replayDoor(resident, kept,
+                "{\"from_stage\": \"profiling\", \"image_tag\": \"x\"}", token);
+        assertThat(tagLate.statusCode()).as(tagLate.body()).isEqualTo(400);
+        assertThat(replayDoor(resident, kept, "{\"from_stage\": \"profiling\"}", null).statusCode()).isEqualTo(401);
+
+        // a run that was torn down: its replay is refused at once, naming the stage that recreates the sandbox
+        String gone = "stonks-inttest-rg-" + HexFormat.of().formatHex(randomBytes());
+        Result torn = inttest(Duration.ofMinutes(6), "run", "--namespace", gone, "--results-file",
+                tmp.resolve("gone.json").toString());
+        assertThat(torn.exit()).as(torn.output()).isZero();
+        Result refused = inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage",
+                "integration_tests");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.output()).contains("sandbox of run " + gone + " is gone", "replay from infra_deploy");
+        HttpResponse<String> doorRefused = replayDoor(resident, gone, "{\"from_stage\": \"seed_data\"}", token);
+        assertThat(doorRefused.statusCode()).isEqualTo(409);
+        assertThat(doorRefused.body()).contains("replay from infra_deploy");
+
+        // an unknown stage, and a cancel of a finished run: refused with the reason
+        Result badStage = inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage", "deploy");
+        assertThat(badStage.exit()).isEqualTo(2);
+        assertThat(badStage.output()).contains("unknown stage 'deploy'");
+        Result cancel = inttest(Duration.ofSeconds(60), "cancel", "--run-id", gone);
+        assertThat(cancel.exit()).isEqualTo(2);
+        assertThat(cancel.output()).contains("is finished", "nothing to cancel");
+
+        // without the resident stack, replay says what it needs
+        assertThat(inttest(Duration.ofMinutes(3), "down").exit()).isZero();
+        Result noStack = inttest(Duration.ofSeconds(60), "replay", "--run-id", kept, "--from-stage", "profiling");
+        assertThat(noStack.exit()).isEqualTo(2);
+        assertThat(noStack.output()).contains("no resident stack is up", "bin/inttest up");
+    }
+
+    private static HttpResponse<String> replayDoor(ResidentStack.Resident resident, String run, String body,
+            String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(resident.gatewayUrl() + "/api/runs/" + run
+                + "/replay")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        System.out.println("[replay door " + run + " " + body + "] " + r.statusCode() + " " + r.body());
+        return r;
+    }
+
+    private record Result(int exit, String output) {
+    }
+
+    private Result inttest(Duration timeout, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", HOME.resolve("bin/inttest").toString()));
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(tmp, "inttest-", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(Map.of(ResidentStack.DIR_ENV, residentName,
+                RunCommand.SANDBOX_ROOT_ENV, tmp.resolve("sandboxes").toString(),
+                "INTTEST_BUILDS_DIR", tmp.resolve("builds").toString()));
+        builder.environment().remove(RunOptions.BACKEND_ENV);
+        Process process = builder.start();
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("bin/inttest " + String.join(" ", args) + " did not finish within " + timeout
+                    + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
+        }
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        System.out.println("[inttest " + String.join(" ", args) + "] exit " + process.exitValue() + "\n" + printed);
+        return new Result(process.exitValue(), printed);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[3];
+        ThreadLocalRandom.current().nextBytes(b);
+        return b;
+    }
+}
