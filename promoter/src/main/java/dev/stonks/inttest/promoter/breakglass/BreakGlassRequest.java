@@ -1,6 +1,9 @@
 package dev.stonks.inttest.promoter.breakglass;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.stonks.inttest.events.Json;
 import java.io.IOException;
 import java.time.DateTimeException;
@@ -30,6 +33,10 @@ public final class BreakGlassRequest {
     /** A valid request: why, and until when. */
     public record Parsed(String reason, Instant expiresAt) {
     }
+    /** One JSON value and nothing after it, no key twice (found by PromoterHostileInputIT: "{...} x" was taken). */
+    private static final ObjectReader STRICT = Json.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,5})\\s*([mh])");
 
     private BreakGlassRequest() {
@@ -38,7 +45,7 @@ public final class BreakGlassRequest {
     public static Parsed parse(String body, Instant now, Duration maxDuration) {
         JsonNode json;
         try {
-            json = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
+            json = body == null || body.isBlank() ? null : STRICT.readTree(body);
         } catch (IOException e) {
             throw new InvalidBreakGlassException(List.of("the body is not JSON"));
         }

@@ -48,6 +48,8 @@ class BreakGlassRequestTest {
             "{\"reason\": \"w\", \"duration\": \"1h\", \"who\": \"alice\"}  | field 'who' is not accepted",
             "{\"reason\": \"w\", \"duration\": \"1h\", \"opened_by\": \"a\"} | field 'opened_by' is not accepted",
             "[1, 2]                                                          | must be a JSON object",
+            "{\"reason\": \"w\", \"duration\": \"1h\"} x                       | the body is not JSON",
+            "{\"reason\": \"w\", \"reason\": \"v\", \"duration\": \"1h\"}       | the body is not JSON",
             "{\"reason\": \"a\",                                             | the body is not JSON"})
     void isRefusedWith(String body, String problem) {
         assertThatThrownBy(() -> BreakGlassRequest.parse(body, NOW, MAX))
