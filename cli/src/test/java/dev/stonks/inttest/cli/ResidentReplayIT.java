@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Replay and cancel on the resident stack, through {@code bin/inttest} as a person uses them: a run with
  * {@code --skip-teardown}, a replay from integration_tests (attempt 2 in the results, earlier stages kept), a replay
  * from service_deploy at another build into the same seeded sandbox (attempt 3), the gateway's replay door refusing
- * bad input and an unknown run, then a run that was torn down: its replay is refused naming infra_deploy; a cancel
+ * bad input and an unknown run, a run requested through the gateway and cancelled with {@code inttest cancel} (who and
+ * why in the reporter's list), then a run that was torn down: its replay is refused naming infra_deploy; a cancel
  * of a finished run is refused; after down, replay says the resident stack is needed.
  */
 class ResidentReplayIT {
@@ -127,6 +128,23 @@ class ResidentReplayIT {
         assertThat(tagLate.statusCode()).as(tagLate.body()).isEqualTo(400);
         assertThat(replayDoor(resident, kept, "{\"from_stage\": \"profiling\"}", null).statusCode()).isEqualTo(401);
 
+        // cancel from the CLI: a run requested through the gateway, cancelled in flight; the history says who and why
+        HttpResponse<String> requested = HTTP.send(HttpRequest.newBuilder(URI.create(resident.gatewayUrl()
+                + "/api/runs")).header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"image_tag\": \"latest\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String doomed = Json.MAPPER.readTree(requested.body()).path("run_id").asText();
+        awaitKnown(resident, doomed);
+        Result cancelled = inttest(Duration.ofMinutes(2), "cancel", "--run-id", doomed, "--reason", "wrong tag");
+        assertThat(cancelled.exit()).as(cancelled.output()).isZero();
+        assertThat(cancelled.output()).contains("cancelled by cli:", "wrong tag");
+        JsonNode list = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(resident.reporterUrl()
+                + "/api/runs?status=cancelled")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(list.path("items").get(0).path("run_id").asText()).isEqualTo(doomed);
+        assertThat(list.path("items").get(0).path("cancelled_by").asText()).startsWith("cli:");
+        assertThat(list.path("items").get(0).path("cancel_reason").asText()).isEqualTo("wrong tag");
+
         // a run that was torn down: its replay is refused at once, naming the stage that recreates the sandbox
         String gone = "stonks-inttest-rg-" + HexFormat.of().formatHex(randomBytes());
         Result torn = inttest(Duration.ofMinutes(6), "run", "--namespace", gone, "--results-file",
@@ -153,6 +171,18 @@ class ResidentReplayIT {
         Result noStack = inttest(Duration.ofSeconds(60), "replay", "--run-id", kept, "--from-stage", "profiling");
         assertThat(noStack.exit()).isEqualTo(2);
         assertThat(noStack.output()).contains("no resident stack is up", "bin/inttest up");
+    }
+
+    /** Until the reporter's history has the run (its row is written when the request arrives). */
+    private static void awaitKnown(ResidentStack.Resident resident, String run) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            if (HTTP.send(HttpRequest.newBuilder(URI.create(resident.reporterUrl() + "/api/runs/" + run)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the reporter never knew run " + run);
     }
 
     private static HttpResponse<String> replayDoor(ResidentStack.Resident resident, String run, String body,
