@@ -174,6 +174,10 @@ public class RunEventsListener {
             LOG.infof("run %s: replay from %s as attempt %d (replay of event %s)", trigger.runId(), from.id(),
                     attempt, replayOf);
         }
+        if (!replaying || ledger.published(trigger.runId()) < attempt) {
+            Stage stage = from;
+            writer.write(trigger.runId(), "replay", () -> history.reopened(trigger.runId(), stage.id(), attempt));
+        }
         live(LiveEvent.of("run.replay", trigger.runId(), from.id(), attempt, "running", at)
                 .with("replay_of", replayOf), replaying);
     }

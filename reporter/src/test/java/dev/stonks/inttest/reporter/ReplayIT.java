@@ -135,6 +135,11 @@ class ReplayIT {
         String originalId = log.stream().filter(r -> r.event() instanceof RunRequested
                 && r.attributes().replayOf() == null).findFirst().orElseThrow().attributes().id();
         assertThat(reEmitted.get(0).attributes().replayOf()).isEqualTo(originalId);
+        // the run is at work again: its document is its attempt 2 in flight, so another replay is refused meanwhile
+        JsonNode reopened = await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/runs/" + run),
+                r -> "running".equals(r.path("status").asText()));
+        assertThat(reopened.path("attempt").asInt()).isEqualTo(2);
+        assertThat(reopened.path("stage").asText()).isEqualTo("infra_deploy");
     }
 
     @Test

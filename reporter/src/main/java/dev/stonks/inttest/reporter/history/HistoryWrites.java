@@ -82,6 +82,16 @@ public class HistoryWrites {
         }));
     }
 
+    /**
+     * A replay re-opened the run as {@code attempt} from {@code stage}: it is at work again, so that its document is
+     * its stages so far (not the previous attempt's results) and a second replay is refused as in flight.
+     */
+    public Uni<Void> reopened(String runId, String stage, int attempt) {
+        return sessions.withTransaction(s -> s.createNativeQuery("update runs set status = 'running', stage = :stage,"
+                + " attempt = :attempt where run_id = :run and attempt < :attempt").setParameter("stage", stage)
+                .setParameter("attempt", attempt).setParameter("run", runId).executeUpdate()).replaceWithVoid();
+    }
+
     /** A cancel of a run in flight: who asked and why, shown before the cancelled verdict is in. */
     public Uni<Void> cancelRequested(RunCancelRequested c) {
         return sessions.withTransaction(s -> s.createNativeQuery("update runs set cancelled_by = :by, cancel_reason"
