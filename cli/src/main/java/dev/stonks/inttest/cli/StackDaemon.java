@@ -103,6 +103,9 @@ final class StackDaemon {
                         "GATEWAY_BACKEND", "local"),
                 PipelineService.PROMOTER, Map.of(
                         "AUTH_TOKENS_FILE", tokens,
+                        // two people for a break-glass, as in the cluster (k8s/066); up's environment may say 1
+                        "PROMOTER_BREAK_GLASS_APPROVALS", System.getenv().getOrDefault(
+                                "PROMOTER_BREAK_GLASS_APPROVALS", "2"),
                         "PROMOTER_BACKEND", "local",
                         "PROMOTER_LOCAL_DIR", dir.resolve(ResidentStack.PROMOTER).toAbsolutePath().toString()));
         return new LocalStack.Services(PipelineService.ALL, ResidentStack.infrastructure(dir), true, perService,
