@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
+import dev.stonks.inttest.localstack.sandbox.LocalSandbox;
+import dev.stonks.inttest.localstack.sandbox.SandboxTeardown;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -64,6 +67,16 @@ class ResidentReplayIT {
     @AfterEach
     void downAndRemoveTheDirectory() throws Exception {
         inttest(Duration.ofMinutes(3), "down");
+        // the skip-teardown sandbox outlives the stack (the TTL reaper keeps it); this test removes it itself
+        Path sandboxes = tmp.resolve("sandboxes");
+        if (Files.isDirectory(sandboxes)) {
+            try (Stream<Path> dirs = Files.list(sandboxes)) {
+                for (Path d : dirs.filter(d -> Files.isRegularFile(d.resolve(LocalSandbox.MARKER_FILE))).toList()) {
+                    new SandboxTeardown(Duration.ofSeconds(10), Executors.newCachedThreadPool())
+                            .remove(LocalSandbox.open(sandboxes, d.getFileName().toString()));
+                }
+            }
+        }
         if (Files.isDirectory(residentDir)) {
             try (Stream<Path> walk = Files.walk(residentDir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
