@@ -1,6 +1,6 @@
 package dev.stonks.inttest.promoter.breakglass;
 
-/** A break-glass request that is well-formed but cannot be done: unknown (404), not allowed (403), or conflicting (409). */
+/** A well-formed break-glass request that cannot be done: unknown (404), not allowed (403), conflicting (409). */
 public class BreakGlassException extends RuntimeException {
     private final int status;
 
