@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,6 +71,8 @@ final class DoorCommands {
             no resident stack is up, or no verdict came in time.
             """;
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a replay waits for the reporter to re-emit the stage's trigger before it calls the replay refused. */
+    static final Duration RE_EMIT_WAIT = Duration.ofSeconds(30);
 
     private DoorCommands() {
     }
@@ -132,7 +135,15 @@ final class DoorCommands {
         String bootstrap = resident.get().bootstrapServers();
         try (RunWatcher watcher = new RunWatcher(bootstrap, runId, true)) {
             publish(bootstrap, new RunReplayRequested(runId, from, Instant.now(), requestedBy(), imageTag));
-            Optional<RunVerdict> verdict = awaitVerdict(watcher, progress, Duration.ofSeconds(timeout), before);
+            AtomicBoolean started = new AtomicBoolean();
+            Optional<RunVerdict> verdict = awaitVerdict(watcher, progress, Duration.ofSeconds(timeout), before,
+                    started);
+            if (verdict.isEmpty() && !started.get()) {
+                progress.line("the reporter did not re-emit " + from.id() + "'s trigger within "
+                        + RE_EMIT_WAIT.toSeconds() + " s: it refused the replay (e.g. a run older than its recovery"
+                        + " horizon, or a replay of the run already under way; its log says why) or it is down");
+                return 2;
+            }
             if (verdict.isEmpty()) {
                 progress.line("no verdict of attempt " + (before + 1) + " within " + timeout + " s (the reporter's"
                         + " log says why: " + ResidentStack.stackDir(ResidentStack.dir(InttestHome.resolve()))
@@ -198,7 +209,8 @@ final class DoorCommands {
         try (RunWatcher watcher = new RunWatcher(bootstrap, runId, true)) {
             publish(bootstrap, new RunCancelRequested(runId, reason, Instant.now(), requestedBy()));
             progress.line("cancel of run " + runId + " requested by " + requestedBy() + " (" + reason + ")");
-            Optional<RunVerdict> verdict = awaitVerdict(watcher, progress, Duration.ofSeconds(timeout), 0);
+            Optional<RunVerdict> verdict = awaitVerdict(watcher, progress, Duration.ofSeconds(timeout), 0,
+                    new AtomicBoolean());
             if (verdict.isEmpty()) {
                 progress.line("no verdict within " + timeout + " s of the cancel");
                 return 2;
@@ -210,12 +222,24 @@ final class DoorCommands {
         }
     }
 
-    /** The run's verdict of an attempt after {@code before}, printing the run's events of such attempts. */
+    /**
+     * The run's verdict of an attempt after {@code before}, printing the run's events of such attempts. A replay
+     * ({@code before > 0}) gives up after {@link #RE_EMIT_WAIT} when nothing of the new attempt came ({@code started}
+     * stays false): the reporter refused it.
+     */
     private static Optional<RunVerdict> awaitVerdict(RunWatcher watcher, Progress progress, Duration timeout,
-            int before) {
+            int before, AtomicBoolean started) {
         Instant deadline = Instant.now().plus(timeout);
+        Instant reEmitDeadline = Instant.now().plus(RE_EMIT_WAIT);
         while (Instant.now().isBefore(deadline)) {
+            if (before > 0 && !started.get() && Instant.now().isAfter(reEmitDeadline)) {
+                return Optional.empty();
+            }
             Optional<RunVerdict> verdict = watcher.pollOnce(received -> {
+                if (received.attributes().replayOf() != null
+                        || (attempt(received.event()) != Integer.MAX_VALUE && attempt(received.event()) > before)) {
+                    started.set(true); // the re-emitted trigger, or a stage of the new attempt
+                }
                 if (received.attributes().replayOf() != null && received.event() instanceof StageCompleted c) {
                     progress.line("re-emitted " + c.stage().id() + "'s completion as attempt " + c.attempt()
                             + " (replay of event " + received.attributes().replayOf() + ")");
