@@ -10,11 +10,11 @@ import java.util.Optional;
 /**
  * The NYSE's scheduled early closes (13:00 America/New_York): the day after Thanksgiving; Christmas Eve and July 3 when
  * they are trading days (a weekday that is not itself the observed holiday, as July 3 is when July 4 is a Saturday and
- * Christmas Eve when Christmas is). Source: NYSE, "Holidays & Trading Hours"
- * (https://www.nyse.com/markets/hours-calendars), which lists for 2026 the early closes of Friday, November 27 and
- * Thursday, December 24 (no July early close: July 3, 2026 is the observed Independence Day), and for 2027 Friday,
- * November 26 only (July 3, 2027 is a Saturday; December 24, 2027 is the observed Christmas). The rule reproduces those
- * lists; NyseEarlyClosesTest pins them.
+ * Christmas Eve when Christmas is). Source: NYSE Group's press release "NYSE Group Announces 2026, 2027 and 2028
+ * Holiday and Early Closings Calendar" (Business Wire, 2025-12-23; the calendar of nyse.com/markets/hours-calendars):
+ * 1:00 p.m. closes on Friday, November 27 and Thursday, December 24, 2026 (no July early close: July 3, 2026 is the
+ * observed Independence Day), on Friday, November 26, 2027 only (July 3, 2027 is a Saturday; December 24, 2027 is the
+ * observed Christmas), and on Monday, July 3, 2028. The rule reproduces those lists; NyseEarlyClosesTest pins them.
  */
 public final class NyseEarlyCloses {
     public static final LocalTime EARLY_CLOSE = LocalTime.of(13, 0);

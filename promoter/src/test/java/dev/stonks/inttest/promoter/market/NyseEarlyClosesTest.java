@@ -24,6 +24,7 @@ class NyseEarlyClosesTest {
         assertThat(NyseEarlyCloses.on(LocalDate.of(2025, 7, 3))).isPresent();
         assertThat(NyseEarlyCloses.on(LocalDate.of(2025, 12, 24))).isPresent();
         assertThat(NyseEarlyCloses.on(LocalDate.of(2025, 11, 28))).isPresent();
+        assertThat(NyseEarlyCloses.on(LocalDate.of(2028, 7, 3))).isPresent();
     }
 
     @Test
