@@ -98,17 +98,52 @@ final class DashboardBrowser implements AutoCloseable {
         }
     }
 
-    /** The element's visible text once it exists. */
-    WebElement awaitElement(String css) {
-        return await("an element " + css, d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+    /** Waits until an element matches; returns nothing, as the element may be redrawn at any moment. */
+    void awaitElement(String css) {
+        await("an element " + css, d -> !d.findElements(By.cssSelector(css)).isEmpty());
     }
 
+    /** Clicks the element the locator finds, found anew on each try (a redraw between finding and clicking). */
+    void click(String what, By locator) {
+        await(what, d -> {
+            d.findElement(locator).click();
+            return true;
+        });
+    }
+
+    /** The first matching element's visible text ("" when none), read anew if the page redraws meanwhile. */
     String text(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse("");
+        return fresh(() -> driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText)
+                .orElse(""));
     }
 
-    List<WebElement> all(String css) {
-        return driver.findElements(By.cssSelector(css));
+    /** Every matching element's visible text, in document order, all read from one rendering of the page. */
+    List<String> texts(String css) {
+        return fresh(() -> driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList());
+    }
+
+    /** Every matching element's attribute, in document order, all read from one rendering of the page. */
+    List<String> attributes(String css, String attribute) {
+        return fresh(() -> driver.findElements(By.cssSelector(css)).stream().map(e -> e.getAttribute(attribute))
+                .toList());
+    }
+
+    /** How many elements match (no element is touched, so none can go stale). */
+    int count(String css) {
+        return driver.findElements(By.cssSelector(css)).size();
+    }
+
+    /** Reads again when an element went stale under the read: the page redraws parts of itself as events arrive. */
+    private static <T> T fresh(java.util.function.Supplier<T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     Object script(String js, Object... args) {

@@ -93,10 +93,12 @@ class DashboardIT {
                 null, null, Instant.now(), "local"));
 
         // Then the list shows it, finished, without a reload
-        WebElement row = browser.await("the run's row, failed", d -> d.findElements(By.cssSelector(
-                "tr[data-run-id='" + run + "']")).stream().filter(r -> r.getText().contains("failed")).findFirst()
-                .orElse(null));
-        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        // (the row is read whole inside the wait: the list redraws itself on every live event)
+        List<String> cells = browser.await("the run's row, failed", d -> {
+            List<String> read = d.findElement(By.cssSelector("tr[data-run-id='" + run + "']"))
+                    .findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            return read.size() > 1 && read.get(1).contains("failed") ? read : null;
+        });
         assertThat(cells.get(0)).startsWith(run);
         assertThat(cells.get(1)).contains("failed");
         assertThat(cells.get(2)).isEqualTo("dash01");
@@ -109,33 +111,32 @@ class DashboardIT {
 
         // and its page that run's values: tests (failing first), the slow endpoint's p95, every stage attempt
         await().atMost(Duration.ofSeconds(20)).until(() -> get("/api/promotions?run_id=" + run).contains("skipped"));
-        row.findElement(By.linkText(run)).click();
-        browser.await("the run's page", d -> browser.text("h1").contains(run) && !browser.all("#gantt svg").isEmpty()
-                && !browser.all("table.promotions").isEmpty());
+        browser.click("the run's link in the list", By.linkText(run));
+        browser.await("the run's page", d -> browser.text("h1").contains(run) && browser.count("#gantt svg") > 0
+                && browser.count("table.promotions") > 0);
         assertThat(browser.text("h1")).contains("failed");
         assertThat(browser.text("dl.facts")).contains("dash01", "main", "EXIT CODE\n1");
         assertThat(browser.text("#test-counts")).startsWith("12 total").contains("10 passed", "1 failed",
                 "1 error");
-        List<WebElement> failures = browser.all("table.failures tbody tr");
+        List<String> failures = browser.texts("table.failures tbody tr");
         assertThat(failures).hasSize(2);
-        assertThat(failures.get(0).getText()).contains("ApiSuite.ordersRejectNegativeQuantity", "expected 400");
-        List<WebElement> endpoints = browser.all("table.endpoints tbody tr");
-        assertThat(endpoints.get(0).getAttribute("data-endpoint")).isEqualTo(SLOW);
-        assertThat(endpoints.get(0).findElement(By.cssSelector(".p95")).getText()).isEqualTo("480 ms");
-        assertThat(endpoints.get(0).getText()).contains("p95 over budget");
+        assertThat(failures.get(0)).contains("ApiSuite.ordersRejectNegativeQuantity", "expected 400");
+        assertThat(browser.attributes("table.endpoints tbody tr", "data-endpoint")).first().isEqualTo(SLOW);
+        assertThat(browser.text("table.endpoints tbody tr .p95")).isEqualTo("480 ms");
+        assertThat(browser.text("table.endpoints tbody tr")).contains("p95 over budget");
         assertThat(browser.text("table.endpoints tr[data-endpoint='" + FAST + "'] .p95")).isEqualTo("42.5 ms");
-        assertThat(browser.all("#gantt svg text.label").stream().map(WebElement::getText).toList())
+        assertThat(browser.texts("#gantt svg text.label"))
                 .containsExactly("infra_deploy", "seed_data \u00b7 attempt 1", "seed_data \u00b7 attempt 2",
                         "service_deploy", "integration_tests", "profiling", "teardown");
-        assertThat(browser.all("#gantt rect.status-ok")).hasSize(6);
+        assertThat(browser.count("#gantt rect.status-ok")).isEqualTo(6);
         assertThat(browser.text("#gantt svg")).contains("no completion");
         assertThat(browser.text("svg.bars")).contains("p95 budget 200 ms");
         assertThat(browser.text("table.sql")).contains("select * from orders where id = $1");
         assertThat(browser.text(".nothing-deployed")).contains("Nothing was deployed");
         assertThat(browser.text("table.promotions")).contains("beta", "skipped", "the tests failed");
-        WebElement results = browser.await("the results.json artifact", d -> d.findElements(By.linkText(
-                "results.json")).stream().findFirst().orElse(null));
-        assertThat(get(URI.create(results.getAttribute("href")).getPath())).contains(run, "exit_code");
+        String results = browser.await("the results.json artifact", d -> d.findElement(By.linkText("results.json"))
+                .getAttribute("href"));
+        assertThat(get(URI.create(results).getPath())).contains(run, "exit_code");
         assertThat(browser.text("ul.artifacts")).contains("results.html");
         browser.screenshot("02-run-failed");
         assertThat(browser.accessibilityViolations()).as("accessibility of the run's page").isEmpty();
@@ -153,7 +154,7 @@ class DashboardIT {
 
         // trends: the run's stage durations and its endpoints' p95
         browser.open(base + "#/trends");
-        browser.await("the trends", d -> !browser.all("table.p95-trend").isEmpty());
+        browser.await("the trends", d -> browser.count("table.p95-trend") > 0);
         assertThat(browser.text("table.p95-trend tr[data-endpoint='" + SLOW + "']")).contains("480 ms");
         browser.screenshot("03-trends");
         assertThat(browser.accessibilityViolations()).as("accessibility of the trends").isEmpty();
@@ -170,8 +171,7 @@ class DashboardIT {
         browser.open(base + "#/runs?status=running");
         browser.await("the run in flight in the filtered list", d -> browser.text("tr[data-run-id='" + run + "']")
                 .contains("infra_deploy"));
-        assertThat(browser.all("table.runs tbody tr .badge")).allSatisfy(b -> assertThat(b.getText())
-                .contains("running"));
+        assertThat(browser.texts("table.runs tbody tr .badge")).allSatisfy(b -> assertThat(b).contains("running"));
 
         browser.open(base + "#/runs/" + run);
         browser.await("the running infra_deploy bar", d -> runningBar().startsWith("infra_deploy"));
@@ -185,7 +185,7 @@ class DashboardIT {
 
         // Then the page shows them, on the same page (no reload)
         browser.await("infra_deploy ok and seed_data running", d -> runningBar().startsWith("seed_data")
-                && browser.all("#gantt rect.status-ok").size() == 1);
+                && browser.count("#gantt rect.status-ok") == 1);
         assertThat(browser.script("return window.dashboardMarker")).isEqualTo("the same page");
         assertThat(browser.text("#live")).isEqualTo("live");
         browser.screenshot("05-run-in-progress-moved");
@@ -200,8 +200,8 @@ class DashboardIT {
         browser.await("the verdict on the page", d -> !browser.text("h1").contains("running")
                 && browser.text("dl.facts").contains("EXIT CODE\n1"));
         assertThat(browser.script("return window.dashboardMarker")).isEqualTo("the same page");
-        assertThat(browser.all("#gantt rect.status-ok")).hasSize(6);
-        assertThat(browser.all("#gantt rect.status-running")).isEmpty();
+        assertThat(browser.count("#gantt rect.status-ok")).isEqualTo(6);
+        assertThat(browser.count("#gantt rect.status-running")).isZero();
         assertThat(browser.text("#test-counts")).startsWith("12 total");
         browser.screenshot("06-run-in-progress-finished");
     }
