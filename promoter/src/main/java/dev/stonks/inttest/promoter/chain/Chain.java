@@ -11,6 +11,8 @@ import java.util.List;
  * first {@code published} are on the bus.
  *
  * @param runId         the run whose verdict started the chain
+ * @param attempt       the run's attempt the verdict is for (1, or the attempt of a replay; 1 in state saved before
+ *                      attempts were kept)
  * @param imageTag      the build
  * @param exitCode      the verdict's exit code
  * @param startedAt     when the verdict was handled
@@ -22,46 +24,47 @@ import java.util.List;
  * @param decisions     what was decided, oldest first
  * @param published     how many of the decisions are published
  */
-public record Chain(String runId, String imageTag, int exitCode, Instant startedAt, String freight, String stage,
+public record Chain(String runId, int attempt, String imageTag, int exitCode, Instant startedAt, String freight, String stage,
         Step step, Instant since, String promotionName, List<PromotionDecided> decisions, int published) {
 
     public Chain {
+        attempt = Math.max(1, attempt);
         decisions = List.copyOf(decisions);
     }
 
-    static Chain start(String runId, String imageTag, int exitCode, String firstStage, Instant now) {
-        return new Chain(runId, imageTag, exitCode, now, null, firstStage, Step.FIND_FREIGHT, now, null, List.of(), 0);
+    static Chain start(String runId, int attempt, String imageTag, int exitCode, String firstStage, Instant now) {
+        return new Chain(runId, attempt, imageTag, exitCode, now, null, firstStage, Step.FIND_FREIGHT, now, null, List.of(), 0);
     }
 
     Chain at(String nextStage, Step nextStep, Instant now) {
-        return new Chain(runId, imageTag, exitCode, startedAt, freight, nextStage, nextStep, now,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, freight, nextStage, nextStep, now,
                 nextStage.equals(stage) ? promotionName : null, decisions, published);
     }
 
     Chain withStep(Step nextStep) {
-        return new Chain(runId, imageTag, exitCode, startedAt, freight, stage, nextStep, since, promotionName,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, freight, stage, nextStep, since, promotionName,
                 decisions, published);
     }
 
     Chain withFreight(String name) {
-        return new Chain(runId, imageTag, exitCode, startedAt, name, stage, step, since, promotionName, decisions,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, name, stage, step, since, promotionName, decisions,
                 published);
     }
 
     Chain promoting(String name, Instant now) {
-        return new Chain(runId, imageTag, exitCode, startedAt, freight, stage, Step.PROMOTING, now, name, decisions,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, freight, stage, Step.PROMOTING, now, name, decisions,
                 published);
     }
 
     Chain decided(PromotionDecided decision) {
         List<PromotionDecided> all = new ArrayList<>(decisions);
         all.add(decision);
-        return new Chain(runId, imageTag, exitCode, startedAt, freight, stage, step, since, promotionName, all,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, freight, stage, step, since, promotionName, all,
                 published);
     }
 
     Chain withPublished(int count) {
-        return new Chain(runId, imageTag, exitCode, startedAt, freight, stage, step, since, promotionName, decisions,
+        return new Chain(runId, attempt, imageTag, exitCode, startedAt, freight, stage, step, since, promotionName, decisions,
                 count);
     }
 
@@ -69,8 +72,12 @@ public record Chain(String runId, String imageTag, int exitCode, Instant started
         return decisions.subList(published, decisions.size());
     }
 
-    /** Ended without promoting anything because the verdict was not a pass (a replay may still pass). */
-    boolean endedOnFailedVerdict() {
-        return exitCode != 0 && step == Step.STOPPED;
+    /** Where the chain is kept: a run has one chain per attempt (the older ones only until they are pruned). */
+    String key() {
+        return key(runId, attempt);
+    }
+
+    static String key(String runId, int attempt) {
+        return runId + "#" + attempt;
     }
 }

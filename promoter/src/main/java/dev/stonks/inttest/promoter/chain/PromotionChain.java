@@ -59,7 +59,7 @@ public class PromotionChain {
         this.outlet = outlet;
         this.clock = clock;
         for (Chain chain : store.load()) {
-            chains.put(chain.runId(), chain);
+            chains.put(chain.key(), chain);
         }
         long inFlight = chains.values().stream().filter(c -> !c.step().isFinished()).count();
         if (!chains.isEmpty()) {
@@ -68,34 +68,59 @@ public class PromotionChain {
     }
 
     /**
-     * Starts the chain of a verdict. A verdict for a run that already has a chain is a redelivery and is ignored -
-     * unless that chain ended on a failing verdict and this one passes (a replayed run).
+     * Starts the chain of a verdict. A run has one chain per attempt and only its newest attempt is acted on: a
+     * verdict of a later attempt (a replay) supersedes the run's older chain - a step of it still in flight ends
+     * {@code skipped}, "superseded by attempt N", and nothing more is promoted for it - and is then handled like a
+     * first verdict. A verdict of the same or an earlier attempt is a redelivery and is ignored.
      */
     public synchronized void onVerdict(RunVerdict verdict) {
-        Chain existing = chains.get(verdict.runId());
-        if (existing != null && !(existing.endedOnFailedVerdict() && verdict.exitCode() == 0)) {
-            LOG.infof("run %s: already has a promotion chain (%s at %s); verdict ignored", verdict.runId(),
-                    existing.step().id(), existing.stage());
+        int attempt = attempt(verdict);
+        Optional<Chain> newest = newestOf(verdict.runId());
+        if (newest.isPresent() && attempt <= newest.get().attempt()) {
+            LOG.infof("run %s: attempt %d already has a promotion chain (%s at %s); verdict of attempt %d ignored",
+                    verdict.runId(), newest.get().attempt(), newest.get().step().id(), newest.get().stage(), attempt);
             return;
         }
         String imageTag = imageTag(verdict);
         Instant now = clock.instant();
-        Chain chain = Chain.start(verdict.runId(), imageTag, verdict.exitCode(), settings.stages().get(0), now);
+        newest.ifPresent(older -> supersede(older, attempt, imageTag, verdict.exitCode()));
+        Chain chain = Chain.start(verdict.runId(), attempt, imageTag, verdict.exitCode(), settings.stages().get(0),
+                now);
         if (verdict.exitCode() != 0) {
-            chain = decide(chain, PromotionDecided.SKIPPED, "run " + verdict.runId() + " ended with exit code "
-                    + verdict.exitCode() + " (" + meaning(verdict.exitCode()) + "): nothing is promoted", null, null)
-                    .withStep(Step.STOPPED);
-            LOG.infof("run %s: exit code %d, image %s is not promoted", verdict.runId(), verdict.exitCode(),
-                    imageTag);
+            chain = decide(chain, PromotionDecided.SKIPPED, "run " + verdict.runId() + attemptNote(attempt)
+                    + " ended with exit code " + verdict.exitCode() + " (" + meaning(verdict.exitCode())
+                    + "): nothing is promoted", null, null).withStep(Step.STOPPED);
+            LOG.infof("run %s: attempt %d, exit code %d, image %s is not promoted", verdict.runId(), attempt,
+                    verdict.exitCode(), imageTag);
         } else {
-            LOG.infof("run %s: passed, promoting image %s through %s", verdict.runId(), imageTag,
+            LOG.infof("run %s: attempt %d passed, promoting image %s through %s", verdict.runId(), attempt, imageTag,
                     settings.stages());
         }
-        chains.put(chain.runId(), chain);
+        chains.put(chain.key(), chain);
         if (verdict.exitCode() == 0) {
-            advance(chain.runId(), now);
+            advance(chain.key(), now);
         }
         commit();
+    }
+
+    /** Ends what is still in flight of a run's older attempt: nothing more is promoted for it. */
+    private void supersede(Chain older, int attempt, String imageTag, int exitCode) {
+        if (older.step().isFinished()) {
+            return;
+        }
+        chains.put(older.key(), decide(older, PromotionDecided.SKIPPED, "superseded by attempt " + attempt
+                + " of run " + older.runId() + " (image " + imageTag + ", exit code " + exitCode + "): nothing more "
+                + "is promoted for attempt " + older.attempt() + (older.step() == Step.PROMOTING
+                        || older.step() == Step.AWAIT_VERIFICATION ? "; Promotion " + older.promotionName()
+                                + ", already created, is not followed any more" : ""), null, null)
+                .withStep(Step.STOPPED));
+        LOG.infof("run %s: the chain of attempt %d (%s at %s) is superseded by attempt %d", older.runId(),
+                older.attempt(), older.step().id(), older.stage(), attempt);
+    }
+
+    private Optional<Chain> newestOf(String runId) {
+        return chains.values().stream().filter(c -> c.runId().equals(runId))
+                .max(Comparator.comparingInt(Chain::attempt));
     }
 
     /** Moves every chain in flight on as far as it goes now, and publishes what is still unpublished. */
@@ -103,9 +128,9 @@ public class PromotionChain {
         Instant now = clock.instant();
         breakGlass.check(now);
         List<Chain> before = List.copyOf(chains.values());
-        for (String runId : List.copyOf(chains.keySet())) {
-            if (!chains.get(runId).step().isFinished()) {
-                advance(runId, now);
+        for (String key : List.copyOf(chains.keySet())) {
+            if (!chains.get(key).step().isFinished()) {
+                advance(key, now);
             }
         }
         if (!before.equals(List.copyOf(chains.values()))
@@ -120,8 +145,9 @@ public class PromotionChain {
                 .sorted(Comparator.comparing(Chain::startedAt)).toList();
     }
 
-    private void advance(String runId, Instant now) {
-        Chain chain = chains.get(runId);
+    private void advance(String key, Instant now) {
+        Chain chain = chains.get(key);
+        String runId = chain.runId();
         while (true) {
             Chain next;
             try {
@@ -135,7 +161,7 @@ public class PromotionChain {
                             .withStep(Step.STOPPED);
                 }
             }
-            chains.put(runId, next);
+            chains.put(key, next);
             if (next.equals(chain) || next.step().isFinished()) {
                 return;
             }
@@ -215,9 +241,9 @@ public class PromotionChain {
      */
     private void supersedeOthersWaitingFor(Chain newer) {
         for (Chain other : List.copyOf(chains.values())) {
-            if (!other.runId().equals(newer.runId()) && other.step() == Step.AWAIT_WINDOW
+            if (!other.key().equals(newer.key()) && other.step() == Step.AWAIT_WINDOW
                     && other.stage().equals(newer.stage())) {
-                chains.put(other.runId(), decide(other, PromotionDecided.SKIPPED, "superseded: image "
+                chains.put(other.key(), decide(other, PromotionDecided.SKIPPED, "superseded: image "
                         + newer.imageTag() + " (run " + newer.runId() + ") reached stage " + newer.stage()
                         + " later and " + (newer.step() == Step.AWAIT_WINDOW ? "waits for it instead"
                                 : "was promoted to it"), null, null).withStep(Step.STOPPED));
@@ -229,7 +255,7 @@ public class PromotionChain {
 
     private Chain promote(Chain chain, BreakGlass glass, Instant now) {
         String stage = chain.stage();
-        String name = PromotionNames.of(stage, chain.imageTag(), chain.runId());
+        String name = PromotionNames.of(stage, chain.imageTag(), chain.runId(), chain.attempt());
         boolean created = backend.promote(name, stage, chain.freight(), chain.runId(), chain.imageTag());
         StringBuilder reason = new StringBuilder(backend.promotedReason(name, created, chain.freight(), stage));
         if (glass != null) {
@@ -318,7 +344,7 @@ public class PromotionChain {
                         chain.runId());
             }
             if (count != chain.published()) {
-                chains.put(chain.runId(), chain.withPublished(count));
+                chains.put(chain.key(), chain.withPublished(count));
                 published = true;
             }
         }
@@ -334,7 +360,7 @@ public class PromotionChain {
                 .sorted(Comparator.comparing(Chain::startedAt)).toList());
         int excess = chains.size() - settings.history();
         for (int i = 0; i < excess && i < finished.size(); i++) {
-            chains.remove(finished.get(i).runId());
+            chains.remove(finished.get(i).key());
         }
     }
 
@@ -360,6 +386,23 @@ public class PromotionChain {
                     + " has no results.image_tag: nothing to promote");
         }
         return Names.requireImageTag(tag.asText());
+    }
+
+    /** The verdict's {@code results.attempt}; 1 when it has none (a reporter from before replays). */
+    private static int attempt(RunVerdict verdict) {
+        JsonNode attempt = verdict.results().path("attempt");
+        if (attempt.isMissingNode() || attempt.isNull()) {
+            return 1;
+        }
+        if (!attempt.canConvertToInt() || !attempt.isIntegralNumber() || attempt.asInt() < 1) {
+            throw new IllegalArgumentException("run.verdict of run " + verdict.runId()
+                    + " has results.attempt " + attempt + ": it must be an integer, 1 or more");
+        }
+        return attempt.asInt();
+    }
+
+    private static String attemptNote(int attempt) {
+        return attempt == 1 ? "" : " (attempt " + attempt + ")";
     }
 
     private static String meaning(int exitCode) {

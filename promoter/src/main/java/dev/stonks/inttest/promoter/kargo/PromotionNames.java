@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * The deterministic name of the Promotion of one run's build to one stage: {@code <stage>-<tag>-<run>}, the tag
  * lower-cased, anything but letters and digits turned into '-', at most 12 characters, and the run as the first 8 hex
- * digits of its SHA-256 (run ids are long). The same verdict always names the same Promotion, so a redelivery finds
- * it instead of creating a second one; two runs of one tag get different ones.
+ * digits of its SHA-256 (run ids are long), then {@code -a<attempt>} for a replayed attempt (2 and later; attempt 1
+ * keeps the name it had before replays existed). The same verdict always names the same Promotion, so a redelivery
+ * finds it instead of creating a second one; two runs of one tag, or two attempts of one run, get different ones.
  */
 public final class PromotionNames {
     static final int TAG_CHARS = 12;
@@ -19,9 +20,17 @@ public final class PromotionNames {
     }
 
     public static String of(String stage, String imageTag, String runId) {
+        return of(stage, imageTag, runId, 1);
+    }
+
+    public static String of(String stage, String imageTag, String runId, int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be 1 or more, was " + attempt);
+        }
         String tag = imageTag.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         tag = tag.substring(0, Math.min(TAG_CHARS, tag.length())).replaceAll("^-+|-+$", "");
-        return stage + "-" + (tag.isEmpty() ? "x" : tag) + "-" + runHash(runId);
+        return stage + "-" + (tag.isEmpty() ? "x" : tag) + "-" + runHash(runId)
+                + (attempt == 1 ? "" : "-a" + attempt);
     }
 
     static String runHash(String runId) {

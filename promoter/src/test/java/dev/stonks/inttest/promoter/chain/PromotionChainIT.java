@@ -275,11 +275,91 @@ class PromotionChainIT {
         assertThat(decisions(other)).singleElement().extracting(PromotionDecided::reason).asString()
                 .contains("exit code 2", "infrastructure");
 
-        // When: the first run is replayed and passes
-        chain.onVerdict(verdict(run, tag, 0));
+        // When: the first run's verdict again, now passing but of the same attempt (not a replay)
+        chain.onVerdict(verdict(run, tag, 0, 1));
 
-        // Then: now it is promoted
+        // Then: a redelivery of attempt 1, ignored
+        assertThat(kargo.promotionsOf(run)).isEmpty();
+
+        // When: the first run is replayed and its attempt 2 passes
+        chain.onVerdict(verdict(run, tag, 0, 2));
+
+        // Then: now it is promoted, under attempt 2's name
         assertThat(stagesPromoted(run)).containsExactly("beta");
+        assertThat(decisions(run)).last().extracting(PromotionDecided::promotionName)
+                .isEqualTo(PromotionNames.of("beta", tag, run, 2));
+    }
+
+    @Test
+    void aFailingAttempt2StopsTheWaitingLivePromotionOfAttempt1() {
+        // Given: in session, attempt 1 passed: beta and paper done, live waits for the close
+        clock.set(IN_SESSION);
+        PromotionChain chain = passedWithBetaAndPaperSucceeded("freight-attempt1-waits");
+        chain.tick();
+        assertThat(decisions(run)).last().extracting(PromotionDecided::decision).isEqualTo(PromotionDecided.WAITING);
+
+        // When: the replay's verdict, attempt 2, fails
+        chain.onVerdict(verdict(run, tag, 1, 2));
+
+        // Then: attempt 1's live ends superseded; attempt 2 promotes nothing
+        assertThat(decisions(run).subList(3, 5)).satisfiesExactly(d -> {
+            assertThat(d.stage()).isEqualTo("live");
+            assertThat(d.decision()).isEqualTo(PromotionDecided.SKIPPED);
+            assertThat(d.reason()).contains("superseded by attempt 2", "nothing more is promoted for attempt 1");
+        }, d -> {
+            assertThat(d.decision()).isEqualTo(PromotionDecided.SKIPPED);
+            assertThat(d.reason()).contains("(attempt 2)", "exit code 1", "nothing is promoted");
+        });
+
+        // When: the market closes, after a restart too
+        clock.set(CLOSE);
+        chain.tick();
+        chain().tick();
+
+        // Then: live is never promoted, nothing more decided
+        assertThat(stagesPromoted(run)).containsExactly("beta", "paper");
+        assertThat(decisions(run)).hasSize(5);
+    }
+
+    @Test
+    void aPassingAttempt2AtAnotherImageTagPromotesThatTagAndARedeliveredAttempt1ChangesNothing() {
+        // Given: attempt 1 at tag promoted to beta, its Promotion still running (after the close)
+        kargo.freight("freight-attempt1", tag);
+        PromotionChain chain = chain();
+        chain.onVerdict(verdict(run, tag, 0, 1));
+        assertThat(stagesPromoted(run)).containsExactly("beta");
+
+        // When: a replay from service_deploy at another build passes
+        String other = "beefed" + tag;
+        kargo.freight("freight-attempt2", other);
+        chain.onVerdict(verdict(run, other, 0, 2));
+
+        // Then: attempt 1 is superseded (its Promotion no longer followed), attempt 2's build goes to beta
+        assertThat(decisions(run)).extracting(PromotionDecided::decision)
+                .containsExactly("promoted", "skipped", "promoted");
+        assertThat(decisions(run).get(1).reason()).contains("superseded by attempt 2",
+                promotion("beta") + ", already created, is not followed any more");
+        String beta2 = PromotionNames.of("beta", other, run, 2);
+        assertThat(decisions(run).get(2)).satisfies(d -> {
+            assertThat(d.imageTag()).isEqualTo(other);
+            assertThat(d.promotionName()).isEqualTo(beta2);
+        });
+
+        // When: both beta Promotions succeed, then attempt 1 is delivered again, also to a restarted promoter
+        kargo.succeed(promotion("beta"));
+        kargo.succeed(beta2);
+        kargo.verify("freight-attempt2", "beta");
+        chain.tick();
+        chain.onVerdict(verdict(run, tag, 0, 1));
+        PromotionChain restarted = chain();
+        restarted.onVerdict(verdict(run, tag, 0, 1));
+        restarted.onVerdict(verdict(run, other, 0, 2));
+        restarted.tick();
+
+        // Then: only attempt 2's build went on, once per stage; attempt 1 promoted nothing more
+        assertThat(kargo.promotionsOf(run)).extracting(p -> p.getMetadata().getName())
+                .containsExactlyInAnyOrder(promotion("beta"), beta2, PromotionNames.of("paper", other, run, 2));
+        assertThat(decisions(run)).hasSize(4);
     }
 
     @Test

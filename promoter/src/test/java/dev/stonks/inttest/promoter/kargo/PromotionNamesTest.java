@@ -27,4 +27,14 @@ class PromotionNamesTest {
         // cut at 12 characters, never ending in '-'
         assertThat(PromotionNames.of("live", "abcdefghijk.l", "r")).matches("live-abcdefghijk-[0-9a-f]{8}");
     }
+
+    @Test
+    void eachAttemptOfARunHasItsOwnNameAndAttempt1KeepsTheNameFromBeforeReplays() {
+        String first = PromotionNames.of("beta", "3f9c2a1b7d4e", "stonks-inttest-1a2b");
+
+        assertThat(PromotionNames.of("beta", "3f9c2a1b7d4e", "stonks-inttest-1a2b", 1)).isEqualTo(first);
+        assertThat(PromotionNames.of("beta", "3f9c2a1b7d4e", "stonks-inttest-1a2b", 2)).isEqualTo(first + "-a2")
+                .isEqualTo(PromotionNames.of("beta", "3f9c2a1b7d4e", "stonks-inttest-1a2b", 2));
+        assertThat(PromotionNames.of("beta", "3f9c2a1b7d4e", "stonks-inttest-1a2b", 12)).endsWith("-a12");
+    }
 }

@@ -140,4 +140,75 @@ class LocalPromotionChainTest {
         });
         assertThat(environments().path("environments").path("live").path("image_tag").asText()).isEqualTo("feed01");
     }
+
+    @Test
+    void aFailingAttempt2StopsTheWaitingLiveOfAttempt1AndARedeliveredAttempt1ChangesNothing() throws Exception {
+        // Given: in session, attempt 1 passed: beta and paper recorded, live waits for the close
+        clock.set(IN_SESSION);
+        PromotionChain chain = start();
+        chain.onVerdict(verdict("stonks-inttest-l4", "feed04", 0, 1));
+        assertThat(decisions("stonks-inttest-l4")).extracting(PromotionDecided::decision)
+                .containsExactly("promoted", "promoted", "waiting");
+
+        // When: the replay's verdict, attempt 2, fails
+        chain.onVerdict(verdict("stonks-inttest-l4", "feed04", 1, 2));
+
+        // Then: attempt 1's waiting live ends superseded, attempt 2 promotes nothing
+        assertThat(decisions("stonks-inttest-l4").subList(3, 5)).satisfiesExactly(d -> {
+            assertThat(d.stage()).isEqualTo("live");
+            assertThat(d.decision()).isEqualTo(PromotionDecided.SKIPPED);
+            assertThat(d.reason()).contains("superseded by attempt 2", "nothing more is promoted for attempt 1");
+        }, d -> {
+            assertThat(d.stage()).isEqualTo("beta");
+            assertThat(d.decision()).isEqualTo(PromotionDecided.SKIPPED);
+            assertThat(d.reason()).contains("(attempt 2)", "exit code 1");
+        });
+
+        // When: the market closes, and attempt 1's verdict is delivered again, also to a restarted promoter
+        clock.set(Instant.parse("2026-11-24T21:00:00Z"));
+        chain.tick();
+        chain.onVerdict(verdict("stonks-inttest-l4", "feed04", 0, 1));
+        PromotionChain restarted = start();
+        restarted.onVerdict(verdict("stonks-inttest-l4", "feed04", 0, 1));
+        restarted.onVerdict(verdict("stonks-inttest-l4", "feed04", 1, 2));
+        restarted.tick();
+
+        // Then: live never got attempt 1's build, and nothing more was decided
+        assertThat(environments().path("environments").has("live")).isFalse();
+        assertThat(environments().path("promotions")).hasSize(2);
+        assertThat(decisions("stonks-inttest-l4")).hasSize(5);
+    }
+
+    @Test
+    void aPassingAttempt2AtAnotherImageTagIsRecordedUnderItsOwnNames() throws Exception {
+        // Given: attempt 1 passed at feed05, recorded everywhere (a Saturday)
+        PromotionChain chain = start();
+        chain.onVerdict(verdict("stonks-inttest-l5", "feed05", 0, 1));
+
+        // When: a replay redeployed another build and passed
+        chain.onVerdict(verdict("stonks-inttest-l5", "beef05", 0, 2));
+
+        // Then: that build is in every environment, under names of attempt 2
+        List<PromotionDecided> attempt2 = decisions("stonks-inttest-l5").subList(3, 6);
+        assertThat(attempt2).allSatisfy(d -> {
+            assertThat(d.decision()).isEqualTo(PromotionDecided.PROMOTED);
+            assertThat(d.imageTag()).isEqualTo("beef05");
+            assertThat(d.promotionName()).isEqualTo(PromotionNames.of(d.stage(), "beef05", "stonks-inttest-l5", 2))
+                    .endsWith("-a2");
+        });
+        for (String stage : List.of("beta", "paper", "live")) {
+            assertThat(environments().path("environments").path(stage).path("image_tag").asText())
+                    .isEqualTo("beef05");
+        }
+
+        // When: attempt 1 and attempt 2 are delivered again
+        chain.onVerdict(verdict("stonks-inttest-l5", "feed05", 0, 1));
+        chain.onVerdict(verdict("stonks-inttest-l5", "beef05", 0, 2));
+
+        // Then: nothing changes
+        assertThat(decisions("stonks-inttest-l5")).hasSize(6);
+        assertThat(environments().path("promotions")).hasSize(6);
+        assertThat(environments().path("environments").path("live").path("image_tag").asText()).isEqualTo("beef05");
+        assertThat(chain.chains(java.util.Optional.empty())).extracting(c -> c.attempt()).containsExactly(1, 2);
+    }
 }
