@@ -15,7 +15,9 @@ import dev.stonks.inttest.tester.sandbox.ApiResponse;
 import dev.stonks.inttest.tester.suites.Fields;
 import dev.stonks.inttest.tester.suites.Problems;
 import dev.stonks.inttest.tester.suites.StonksSuite;
+import java.math.BigDecimal;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,8 +25,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * trading: {@code POST /api/trading/orders}, a paper order that trading sends through risk over HTTP. The round trip
- * buys one share and sells it back, so the position ends where it started; the order that needs approval is approved
- * by the desk and never fills.
+ * sells one share at market and buys it back with a limit at the position's avg_cost, so the seeded position ends
+ * exactly where it started, quantity and avg_cost (a later run in the same sandbox checks both); the order that needs
+ * approval is approved by the desk and never fills.
  */
 @Mutating
 public class PaperOrdersSuite extends StonksSuite {
@@ -32,9 +35,12 @@ public class PaperOrdersSuite extends StonksSuite {
     @Test
     void aSmallMarketOrderGoesThroughRiskAndFillsAtTheLastClose() {
         RiskDesk desk = RiskDesk.roomiest(risk());
+        Held before = held(desk.companyId());
+        assertThat(before.quantity()).as("the roomiest dataset position has a share to sell: %s", desk)
+                .isPositive();
         String clientId = "inttest-" + HexFormat.of().formatHex(randomBytes());
 
-        ApiResponse placed = order(desk.companyId(), "buy", 1, clientId);
+        ApiResponse placed = order(desk.companyId(), "sell", 1, clientId, null);
 
         JsonNode body = placed.json(201);
         JsonNode order = object(body, "order");
@@ -48,15 +54,19 @@ public class PaperOrdersSuite extends StonksSuite {
             assertThat(text(order, "risk_evaluation_id")).isEqualTo(text(verdict, "evaluation_id"));
             assertThat(text(risk().get("/api/risk/evaluations/{id}", text(verdict, "evaluation_id")).json(200),
                     "decision")).as("the evaluation risk recorded").isEqualTo("approve");
-            assertThat(held(desk.companyId())).as("position after the buy").isEqualTo(desk.held() + 1);
+            assertThat(held(desk.companyId())).as("position after the sell: a sale leaves the avg_cost alone")
+                    .isEqualTo(new Held(before.quantity() - 1, before.avgCost()));
             assertThat(text(trading().get("/api/trading/orders/{id}", text(order, "id")).json(200), "client_order_id"))
                     .isEqualTo(clientId);
-            Problems.assertProblem(order(desk.companyId(), "buy", 1, clientId), 409, clientId);
+            Problems.assertProblem(order(desk.companyId(), "sell", 1, clientId, null), 409, clientId);
         } finally {
-            JsonNode back = object(order(desk.companyId(), "sell", 1, null).json(201), "order");
-            assertThat(text(back, "status")).as("the sell that undoes it").isEqualTo("filled");
+            // bought back at the avg_cost itself, as stonks averages buys: (avg * (q - 1) + avg * 1) / q = avg exactly
+            if (order.path("status").asText().equals("filled")) {
+                JsonNode back = object(order(desk.companyId(), "buy", 1, null, before.avgCost()).json(201), "order");
+                assertThat(text(back, "status")).as("the buy that undoes it").isEqualTo("filled");
+            }
         }
-        assertThat(held(desk.companyId())).as("position after selling it back").isEqualTo(desk.held());
+        assertThat(held(desk.companyId())).as("the seeded position after buying it back").isEqualTo(before);
     }
 
     @Test
@@ -74,7 +84,8 @@ public class PaperOrdersSuite extends StonksSuite {
                 .expectStatus(200);
         assertThat(text(trading().get("/api/trading/orders/{id}", text(order, "id")).json(200), "status"))
                 .as("an approved order").isEqualTo("approved");
-        assertThat(held(desk.companyId())).as("not filled: the position did not move").isEqualTo(desk.held());
+        assertThat(held(desk.companyId()).quantity()).as("not filled: the position did not move")
+                .isEqualTo(desk.held());
     }
 
     @Test
@@ -94,19 +105,39 @@ public class PaperOrdersSuite extends StonksSuite {
     }
 
     private ApiResponse order(String companyId, String side, long quantity, String clientOrderId) {
+        return order(companyId, side, quantity, clientOrderId, null);
+    }
+
+    /** A market order, or a limit order at {@code limitPrice} when it is given. */
+    private ApiResponse order(String companyId, String side, long quantity, String clientOrderId,
+            BigDecimal limitPrice) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("company_id", companyId);
         body.put("side", side);
         body.put("quantity", quantity);
+        if (limitPrice != null) {
+            body.put("order_type", "limit");
+            body.put("limit_price", limitPrice);
+        }
         if (clientOrderId != null) {
             body.put("client_order_id", clientOrderId);
         }
         return trading().post("/api/trading/orders").json(body).send();
     }
 
-    private long held(String companyId) {
-        return elements(trading().request("GET", "/api/trading/positions").query("company_id", companyId).send()
-                .json(200)).stream().mapToLong(p -> integer(p, "quantity")).sum();
+    /** A company's position as trading keeps it; avg_cost exact (numeric(4) in stonks, compared by value). */
+    private record Held(long quantity, BigDecimal avgCost) {
+        Held {
+            avgCost = avgCost.stripTrailingZeros();
+        }
+    }
+
+    private Held held(String companyId) {
+        List<JsonNode> positions = elements(trading().request("GET", "/api/trading/positions")
+                .query("company_id", companyId).send().json(200));
+        assertThat(positions).as("the position of %s", companyId).hasSize(1);
+        return new Held(integer(positions.get(0), "quantity"), Fields.field(positions.get(0), "avg_cost")
+                .decimalValue());
     }
 
     private static byte[] randomBytes() {
