@@ -16,6 +16,7 @@ import dev.stonks.inttest.tester.suites.Fields;
 import dev.stonks.inttest.tester.suites.Problems;
 import dev.stonks.inttest.tester.suites.StonksSuite;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -125,10 +126,10 @@ public class PaperOrdersSuite extends StonksSuite {
         return trading().post("/api/trading/orders").json(body).send();
     }
 
-    /** A company's position as trading keeps it; avg_cost exact (numeric(4) in stonks, compared by value). */
+    /** A company's position as trading keeps it; avg_cost exact, at the 4 decimals stonks stores. */
     private record Held(long quantity, BigDecimal avgCost) {
         Held {
-            avgCost = avgCost.stripTrailingZeros();
+            avgCost = avgCost.setScale(4, RoundingMode.UNNECESSARY);
         }
     }
 
