@@ -1,7 +1,10 @@
 package dev.stonks.inttest.reporter;
 
+import dev.stonks.inttest.events.BreakGlassRecorded;
 import dev.stonks.inttest.events.InvalidEventException;
 import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.events.ReceivedEvent;
+import dev.stonks.inttest.reporter.history.BreakGlassSteps;
 import dev.stonks.inttest.reporter.history.HistoryWriter;
 import dev.stonks.inttest.reporter.history.HistoryWrites;
 import dev.stonks.inttest.support.ReceivedEvents;
@@ -13,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps the promoter's decisions (promotion.decided on inttest.verdicts) in the history. The reporter's own verdicts
+ * Keeps the promoter's decisions (promotion.decided on inttest.verdicts) and its break-glass audit trail
+ * (promotion.break-glass, keyed by the break-glass id) in the history. The reporter's own verdicts
  * on that topic are not its business here; a record it cannot read is the promoter's to dead-letter, not its own.
  */
 @ApplicationScoped
@@ -22,19 +26,26 @@ public class PromotionsListener {
     private final ReceivedEvents received;
     private final HistoryWrites history;
     private final HistoryWriter writer;
+    private final BreakGlassSteps breakGlass;
 
-    public PromotionsListener(ReceivedEvents received, HistoryWrites history, HistoryWriter writer) {
+    public PromotionsListener(ReceivedEvents received, HistoryWrites history, HistoryWriter writer,
+            BreakGlassSteps breakGlass) {
         this.received = received;
         this.history = history;
         this.writer = writer;
+        this.breakGlass = breakGlass;
     }
 
     @Incoming("verdicts-in")
     @Blocking
     public CompletionStage<Void> onVerdictTopic(Message<byte[]> message) {
         try {
-            if (received.decode(message).event() instanceof PromotionDecided p) {
+            ReceivedEvent event = received.decode(message);
+            if (event.event() instanceof PromotionDecided p) {
                 writer.write(p.runId(), "promotion.decided " + p.stage(), () -> history.promotion(p, p.backend()));
+            } else if (event.event() instanceof BreakGlassRecorded step) {
+                writer.write(step.breakGlassId(), "promotion.break-glass " + step.action(),
+                        () -> breakGlass.record(step, event.attributes().id()));
             }
         } catch (InvalidEventException e) {
             LOG.debugf("inttest.verdicts: skipping a record that is no event of ours: %s", e.getMessage());

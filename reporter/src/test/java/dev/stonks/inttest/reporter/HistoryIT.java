@@ -5,6 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.artifacts.ArtifactStore;
+import dev.stonks.inttest.events.BreakGlassRecorded;
+import dev.stonks.inttest.events.CloudEventAttributes;
+import dev.stonks.inttest.events.EventCodec;
+import dev.stonks.inttest.events.EventEnvelope;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.PromotionDecided;
 import dev.stonks.inttest.events.Stage;
@@ -27,6 +31,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -156,6 +161,65 @@ class HistoryIT {
         assertThat(status("/api/runs?status=done")).isEqualTo(400);
         assertThat(status("/api/runs?size=0")).isEqualTo(400);
         assertThat(status("/api/runs/stonks-inttest-nope/events")).isEqualTo(404);
+    }
+
+    @Test
+    void everyBreakGlassStepIsKeptOnceHoweverOftenDeliveredAndARunsPromotionsNameTheOneItUsed() throws Exception {
+        // Given: a break-glass under the two-person rule: opened, approved, then used by a run's live promotion
+        String run = "stonks-inttest-hist-glass";
+        String glass = "bg-20261202-040000-hist";
+        Instant openedAt = Instant.parse("2026-12-02T04:00:00Z");
+        Instant expiresAt = openedAt.plus(Duration.ofHours(2));
+        EventEnvelope opened = EventCodec.encode(new BreakGlassRecorded(glass, BreakGlassRecorded.OPENED, "alice",
+                "hotfix INC-9", "alice", openedAt, expiresAt, 2, List.of(), null, null, openedAt), "promoter");
+        BreakGlassRecorded approved = new BreakGlassRecorded(glass, BreakGlassRecorded.APPROVED, "bob", "hotfix INC-9",
+                "alice", openedAt, expiresAt, 2, List.of("bob"), null, null, openedAt.plusSeconds(60));
+        BreakGlassRecorded used = new BreakGlassRecorded(glass, BreakGlassRecorded.USED, "promoter", "hotfix INC-9",
+                "alice", openedAt, expiresAt, 2, List.of("bob"), run, "live", openedAt.plusSeconds(120));
+
+        // When: the opening delivered twice (same event id), the approval published twice (a re-published step,
+        // a new event id each time), the use once
+        events.publish(opened);
+        events.publish(opened);
+        events.publish(approved);
+        events.publish(approved);
+        events.publish(used);
+
+        // Then: three steps, newest first
+        await().atMost(Duration.ofSeconds(20)).until(() -> stepsOf(glass).size() == 3);
+        Thread.sleep(1000);
+        List<JsonNode> steps = stepsOf(glass);
+        assertThat(steps).extracting(s -> s.get("action").asText()).containsExactly("used", "approved", "opened");
+        assertThat(HistoryStackResource.database.count("select count(*) from break_glass_steps where "
+                + "break_glass_id = '" + glass + "'")).isEqualTo(3);
+        assertThat(steps.get(2).get("event_id").asText()).isEqualTo(opened.headers().get(CloudEventAttributes.H_ID));
+        assertThat(steps.get(2).get("by").asText()).isEqualTo("alice");
+        assertThat(steps.get(2).get("expires_at").asText()).isEqualTo("2026-12-02T06:00:00Z");
+        assertThat(steps.get(2).get("approvals_required").asInt()).isEqualTo(2);
+        assertThat(steps.get(1).get("approved_by")).containsExactly(Json.MAPPER.getNodeFactory().textNode("bob"));
+        assertThat(steps.get(0).get("run_id").asText()).isEqualTo(run);
+        assertThat(steps.get(0).get("stage").asText()).isEqualTo("live");
+
+        // Then: the run's promotions name the break-glass step it used
+        JsonNode usedByRun = get("/api/promotions?run_id=" + run).get("break_glass_used");
+        assertThat(usedByRun).hasSize(1);
+        assertThat(usedByRun.get(0).get("break_glass_id").asText()).isEqualTo(glass);
+        assertThat(usedByRun.get(0).get("by").asText()).isEqualTo("promoter");
+        assertThat(get("/api/promotions").has("break_glass_used")).isFalse();
+
+        // bad input
+        assertThat(status("/api/break-glass?limit=0")).isEqualTo(400);
+        assertThat(status("/api/break-glass?limit=x")).isEqualTo(400);
+    }
+
+    private List<JsonNode> stepsOf(String glass) throws Exception {
+        List<JsonNode> steps = new ArrayList<>();
+        get("/api/break-glass?limit=500").path("items").forEach(s -> {
+            if (s.get("break_glass_id").asText().equals(glass)) {
+                steps.add(s);
+            }
+        });
+        return steps;
     }
 
     @Test

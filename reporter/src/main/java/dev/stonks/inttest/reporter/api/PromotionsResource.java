@@ -3,6 +3,7 @@ package dev.stonks.inttest.reporter.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.Names;
+import dev.stonks.inttest.reporter.history.BreakGlassSteps;
 import dev.stonks.inttest.reporter.history.HistoryReads;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -15,15 +16,18 @@ import jakarta.ws.rs.core.Response;
 /**
  * The promoter's decisions (promotion.decided) kept in the history, newest first, of one run or of all:
  * {@code {"items": [{run_id, image_tag, stage, decision, reason, promotion_name, break_glass, decided_at, backend,
- * deployed}]}}.
+ * deployed}]}}; of one run also {@code "break_glass_used"}: the break-glass steps ({@code used}) that let a
+ * promotion of the run through market hours, newest first, as {@code GET /api/break-glass} lists them.
  */
 @Path("/api/promotions")
 @Produces(MediaType.APPLICATION_JSON)
 public class PromotionsResource {
     private final HistoryReads history;
+    private final BreakGlassSteps breakGlass;
 
-    public PromotionsResource(HistoryReads history) {
+    public PromotionsResource(HistoryReads history, BreakGlassSteps breakGlass) {
         this.history = history;
+        this.breakGlass = breakGlass;
     }
 
     @GET
@@ -37,11 +41,17 @@ public class PromotionsResource {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().item(RunsResource.badRequest(e.getMessage()));
         }
-        return history.promotions(runId == null || runId.isEmpty() ? null : runId, max)
-                .map(list -> {
-                    ObjectNode body = Json.MAPPER.createObjectNode();
-                    body.set("items", list);
-                    return Response.ok(body).build();
-                });
+        String run = runId == null || runId.isEmpty() ? null : runId;
+        return history.promotions(run, max).chain(list -> {
+            ObjectNode body = Json.MAPPER.createObjectNode();
+            body.set("items", list);
+            if (run == null) {
+                return Uni.createFrom().item(Response.ok(body).build());
+            }
+            return breakGlass.usedBy(run).map(used -> {
+                body.set("break_glass_used", used);
+                return Response.ok(body).build();
+            });
+        });
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class RunsResourceTest {
     private final RunsResource runs = new RunsResource(null);
     private final TrendsResource trends = new TrendsResource(null);
-    private final PromotionsResource promotions = new PromotionsResource(null);
+    private final PromotionsResource promotions = new PromotionsResource(null, null);
+    private final BreakGlassResource breakGlass = new BreakGlassResource(null);
 
     @Test
     void badFiltersAndPagesAreProblems() throws Exception {
@@ -29,6 +30,7 @@ class RunsResourceTest {
         assertProblem(promotions.promotions("Bad_Run", null).await().indefinitely(), "");
         assertProblem(promotions.promotions(null, "0").await().indefinitely(), "limit");
         assertProblem(trends.trends(null, null, "many").await().indefinitely(), "limit");
+        assertProblem(breakGlass.steps("501").await().indefinitely(), "limit");
         assertProblem(trends.trends("$(x)", null, null).await().indefinitely(), "");
     }
 

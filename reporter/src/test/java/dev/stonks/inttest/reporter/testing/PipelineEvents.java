@@ -1,6 +1,7 @@
 package dev.stonks.inttest.reporter.testing;
 
 import dev.stonks.inttest.events.EventCodec;
+import dev.stonks.inttest.events.EventEnvelope;
 import dev.stonks.inttest.events.GitRef;
 import dev.stonks.inttest.events.InttestEvent;
 import dev.stonks.inttest.events.Json;
@@ -29,8 +30,13 @@ public final class PipelineEvents implements AutoCloseable {
     }
 
     public void publish(InttestEvent event) {
+        publish(EventCodec.encode(event, "it"));
+    }
+
+    /** Publishes an encoded event as it is: the same envelope twice is one event delivered twice (same id). */
+    public void publish(EventEnvelope envelope) {
         try {
-            producer.send(KafkaEventRecords.toProducerRecord(EventCodec.encode(event, "it"))).get();
+            producer.send(KafkaEventRecords.toProducerRecord(envelope)).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
