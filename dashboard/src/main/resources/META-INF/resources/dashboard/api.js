@@ -59,7 +59,8 @@ export function query(params) {
 }
 
 /** The event types the reporter's streams carry (the SSE event name is the CloudEvent type). */
-export const EVENT_TYPES = ['run.requested', 'run.cancel-requested', 'run.replay-requested', 'stage.started',
+export const EVENT_TYPES = ['run.requested', 'run.cancel-requested', 'run.replay-requested', 'run.replay',
+    'run.replay-refused', 'stage.started',
     'stage.heartbeat', 'stage.completed', 'run.timed-out', 'run.verdict', 'verdict', 'promotion.decided', 'message'];
 
 /**

@@ -11,9 +11,12 @@ const VERDICT_TYPES = ['run.verdict', 'verdict'];
 const MAX_STATEMENTS = 15;
 
 export function runView(root, runId, setLive) {
-    const state = {doc: null, attempts: new Map(), lastBeat: null, promotions: null, artifacts: null, ended: false};
+    const state = {doc: null, attempts: new Map(), lastBeat: null, promotions: null, artifacts: null, ended: false,
+        replay: null, refused: null};
     let disposed = false;
     let stream = null;
+    // the run's own stream ends with its verdict: a replay (or its refusal) is heard on the stream of every run
+    const replays = follow('/api/events', onReplay);
     let ticker = null;
     let refetch = null;
     let retry = null;
@@ -82,6 +85,35 @@ export function runView(root, runId, setLive) {
         });
         if (isRunning()) {
             ticker = setInterval(drawGantt, 1000);
+        }
+    }
+
+    /** run.replay: the run is in flight again, as a new attempt; run.replay-refused: why not. */
+    function onReplay(type, data) {
+        if (data.run_id !== runId || disposed || !state.doc) {
+            return;
+        }
+        if (type === 'run.replay-refused') {
+            state.refused = data.reason || 'no reason given';
+            render();
+        } else if (type === 'run.replay' && !(state.replay && state.replay.attempt >= data.attempt)) {
+            state.replay = data;
+            state.refused = null;
+            state.ended = false;
+            state.doc = {...state.doc, status: 'running', attempt: data.attempt, stage: data.stage, exit_code: null,
+                completed_at: null, duration_s: null, cancelled: null};
+            const lane = attempt(data.stage, data.attempt);
+            lane.start = lane.start || data.at;
+            lane.status = lane.status || 'running';
+            if (stream) {
+                stream.close();
+                stream = null;
+            }
+            clearInterval(ticker);
+            render();
+            startStream();
+            clearTimeout(refetch);
+            refetch = setTimeout(refresh, 300);
         }
     }
 
@@ -184,6 +216,18 @@ export function runView(root, runId, setLive) {
         const all = [];
         STAGES.forEach(stage => {
             const s = stages[stage] || {};
+            // every attempt the results list (a replay adds one): a lane each; one that never completed stays
+            // "no completion", whatever status the results give it
+            (Array.isArray(s.attempts) ? s.attempts : []).forEach(r => {
+                const a = attempt(stage, r.attempt);
+                a.start = a.start || r.started_at;
+                if (r.completed_at) {
+                    a.end = a.end || r.completed_at;
+                    a.status = a.status && a.status !== 'running' ? a.status : r.status;
+                    a.reason = a.reason || (r.error ? `${r.error.kind}: ${r.error.message}` : undefined);
+                    a.duration = typeof r.duration_s === 'number' ? r.duration_s : a.duration;
+                }
+            });
             const fromStream = [...state.attempts.values()].filter(a => a.stage === stage);
             const last = s.attempt || (fromStream.length ? Math.max(...fromStream.map(a => a.attempt)) : 1);
             if (s.started_at || s.completed_at || ['ok', 'failed'].includes(s.status)) {
@@ -322,11 +366,18 @@ export function runView(root, runId, setLive) {
             <div><dt>Requested</dt><dd>${time(doc.requested_at || doc.started_at)}</dd></div>
             <div><dt>Completed</dt><dd>${status === 'running' ? 'in flight' : time(doc.completed_at)}</dd></div>
             <div><dt>Duration</dt><dd class="duration">${status === 'running' ? 'running' : duration(secs)}</dd></div>
+            <div><dt>Attempt</dt><dd class="attempt">${doc.attempt || 1}${state.replay ? html` <span class="sub">(a
+                replay from ${state.replay.stage}${state.replay.replay_of ? html`, of event <code>${
+                state.replay.replay_of}</code>` : ''})</span>` : ''}</dd></div>
             <div><dt>Exit code</dt><dd class="exit">${doc.exit_code ?? '\u2014'}${verdict ? html` <span class="sub">(${verdict})</span>` : ''}</dd></div>
             ${doc.backend ? html`<div><dt>Backend</dt><dd>${doc.backend}</dd></div>` : ''}
             </dl>
-            ${doc.cancelled ? html`<p class="notice">Cancelled by <strong>${doc.cancelled.by}</strong> at
-                ${time(doc.cancelled.at)}: ${doc.cancelled.reason}</p>` : ''}`;
+            ${doc.cancelled ? html`<p class="notice cancelled">Cancelled by <strong>${doc.cancelled.by}</strong> at
+                ${time(doc.cancelled.at)}: ${doc.cancelled.reason}</p>`
+                : doc.cancelled_by ? html`<p class="notice cancelled">Cancel requested by <strong>${doc.cancelled_by
+                }</strong>: ${doc.cancel_reason || 'no reason given'}</p>` : ''}
+            ${state.refused ? html`<p class="notice replay-refused" role="status">Replay refused:
+                ${state.refused}</p>` : ''}`;
     }
 
     function tests(doc, running) {
@@ -361,6 +412,7 @@ export function runView(root, runId, setLive) {
             clearInterval(ticker);
             clearTimeout(refetch);
             clearTimeout(retry);
+            replays.close();
             if (stream) {
                 stream.close();
             }

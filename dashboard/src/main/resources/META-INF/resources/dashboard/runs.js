@@ -18,6 +18,7 @@ export function runsView(root, params, setLive) {
     let again = false;
     let retry = null;
     let changed = new Set();
+    const refused = new Map();
 
     root.innerHTML = html`
         <h1>Runs</h1>
@@ -120,8 +121,12 @@ export function runsView(root, params, setLive) {
         return html`<tr data-run-id="${r.run_id}" class="${changed.has(r.run_id) ? 'changed' : ''}">
             <td><a href="#/runs/${encodeURIComponent(r.run_id)}">${r.run_id}</a>
                 ${r.commit ? html`<div class="sub">commit <code>${shortCommit(r.commit)}</code></div>` : ''}</td>
-            <td>${statusBadge(r.status)}${running && r.stage
-                ? html`<div class="sub">${r.stage}${r.attempt > 1 ? ` (attempt ${r.attempt})` : ''}</div>` : ''}</td>
+            <td>${statusBadge(r.status)}${running && r.stage ? html`<div class="sub">${r.stage}</div>` : ''}
+                ${r.attempt > 1 ? html`<div class="sub attempt">attempt ${r.attempt}</div>` : ''}
+                ${r.cancelled_by ? html`<div class="sub cancelled-by">cancelled by ${r.cancelled_by}${r.cancel_reason
+                    ? `: ${r.cancel_reason}` : ''}</div>` : ''}
+                ${refused.has(r.run_id) ? html`<div class="sub replay-refused">replay refused: ${refused.get(
+                    r.run_id)}</div>` : ''}</td>
             <td><code>${r.image_tag}</code></td>
             <td>${r.branch || '\u2014'}</td>
             <td>${time(r.requested_at)}</td>
@@ -156,6 +161,12 @@ export function runsView(root, params, setLive) {
             // said once for a screen reader: a new run, or a run's verdict (not every stage)
             if (type === 'run.requested') {
                 news.textContent = `Run ${data.run_id} requested.`;
+            } else if (type === 'run.replay') {
+                refused.delete(data.run_id);
+                news.textContent = `Run ${data.run_id} replayed from ${data.stage} as attempt ${data.attempt}.`;
+            } else if (type === 'run.replay-refused') {
+                refused.set(data.run_id, data.reason || 'no reason given');
+                news.textContent = `Replay of run ${data.run_id} refused: ${data.reason || 'no reason given'}.`;
             } else if (type === 'run.verdict' || type === 'verdict') {
                 news.textContent = `Run ${data.run_id} ${data.status || 'finished'}.`;
             }

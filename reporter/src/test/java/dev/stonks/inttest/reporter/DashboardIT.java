@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stonks.inttest.events.PromotionDecided;
+import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageStarted;
@@ -204,6 +205,22 @@ class DashboardIT {
         assertThat(browser.count("#gantt rect.status-running")).isZero();
         assertThat(browser.text("#test-counts")).startsWith("12 total");
         browser.screenshot("06-run-in-progress-finished");
+    }
+
+    @Test
+    void aCancelRequestSaysWhoAndWhyInTheList() {
+        // Given a run at work, the list open
+        String run = "stonks-inttest-dash-cancel";
+        events.requested(run, "dash03", "main");
+        events.started(run, Stage.INFRA_DEPLOY);
+        browser.open(base + "#/runs");
+
+        // When someone asks to cancel it
+        events.publish(new RunCancelRequested(run, "wrong image tag", Instant.now(), "alice"));
+
+        // Then its row says who and why, without a reload
+        browser.await("who cancelled and why in the run's row", d -> browser.text("tr[data-run-id='" + run
+                + "'] .cancelled-by").equals("cancelled by alice: wrong image tag"));
     }
 
     /** The title of the Gantt chart's running bar ("" when none). */
