@@ -10,6 +10,7 @@ import dev.stonks.inttest.events.Names;
 import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunEvent;
 import dev.stonks.inttest.events.RunRequested;
+import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.gateway.testing.KafkaBrokerResource;
 import dev.stonks.inttest.gateway.testing.PushPayloads;
 import dev.stonks.inttest.gateway.testing.RunsTopic;
@@ -38,6 +39,7 @@ import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -219,6 +221,87 @@ class GatewayHostileInputIT {
     }
 
     /**
+     * Replay: generated run ids in the path and replay bodies (from_stage, image_tag, fields the door does not take,
+     * garbage). Without a reporter (no REPLAY_REPORTER_URL here) a valid request is 503 replay-not-configured, an
+     * invalid one 400 with a problem body; either way nothing reaches inttest.runs.
+     */
+    @Test
+    void hostileReplayRequests() throws Exception {
+        // valid values weighted up, so that a fair share of whole requests is valid
+        Arbitrary<Object[]> runId = Arbitraries.frequencyOf(Tuple.of(3,
+                Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(40)
+                        .map(s -> new Object[] {"stonks-inttest-" + s, true})), Tuple.of(1,
+                // prefixed so that no id is "." or ".." (a path, not an id); '/' stays out for the same reason
+                Arbitraries.strings().withChars("aZ09_.-: \u00fc%").ofMinLength(1).ofMaxLength(70)
+                        .map(s -> "r" + s).map(s -> new Object[] {s, isRunId(s)})));
+        Arbitrary<Field> fromStage = field("from_stage", Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.of(Stage.values()).map(st -> Valid.of(st.id()))),
+                Tuple.of(1, Arbitraries.of("", " ", "INTEGRATION_TESTS", "integration-tests", "integration_tests ",
+                        "deploy", "teardown\n", "x".repeat(300)).map(Invalid::of)),
+                Tuple.of(1, Arbitraries.of(1, true, List.of("seed_data"), Map.of("id", "seed_data"))
+                        .map(Invalid::of))));
+        Arbitrary<Field> imageTag = field("image_tag", Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(40)
+                        .map(Valid::of)),
+                Tuple.of(1, Arbitraries.of("", " ", "a b", "-x", "v1/evil", "x".repeat(129), "tag\n", "\u00fc")
+                        .map(Invalid::of)),
+                Tuple.of(1, Arbitraries.of(1, false, List.of()).map(Invalid::of))));
+        Arbitrary<Field> who = field("requested_by", Arbitraries.strings().alpha().ofMaxLength(20)
+                .map(Invalid::of)); // who asks is the token's
+        Arbitrary<Field> unknown = field("attempt", Arbitraries.integers().between(-2, 5).map(Invalid::of));
+        Arbitrary<GeneratedBody> structured = Combinators.combine(fromStage.injectNull(0.1), imageTag.injectNull(0.6),
+                who.injectNull(0.9), unknown.injectNull(0.9)).as((f, t, w, u) -> GeneratedBody.of("from_stage",
+                        f, t, w, u));
+        Arbitrary<GeneratedBody> garbage = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(200),
+                Arbitraries.of("", "null", "[]", "\"seed_data\"", "{\"from_stage\": \"seed_data\"} {}",
+                        "{\"from_stage\": \"seed_data\"", "{\"from_stage\": null}",
+                        "{\"from_stage\": \"seed_data\", \"from_stage\": \"nope\"}"))
+                .map(s -> new GeneratedBody(s, false));
+        Arbitrary<GeneratedBody> bodies = Arbitraries.frequencyOf(Tuple.of(4, structured), Tuple.of(1, garbage));
+        List<Object[]> cases = Combinators.combine(runId, bodies).as((r, b) -> new Object[] {r, b}).sampleStream()
+                .limit(CASES).toList();
+        int valid = 0;
+        for (Object[] c : cases) {
+            Object[] id = (Object[]) c[0];
+            GeneratedBody body = (GeneratedBody) c[1];
+            String path = "api/runs/" + URLEncoder.encode((String) id[0], StandardCharsets.UTF_8).replace("+", "%20")
+                    + "/replay";
+            HttpResponse<String> response = api(path, body.json());
+            assertNo5xxBut503(response);
+            boolean ok = (boolean) id[1] && body.valid();
+            assertThat(response.statusCode()).as(id[0] + " " + body.json() + " -> " + response.body())
+                    .isEqualTo(ok ? 503 : 400);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString()
+                    .startsWith("application/problem+json");
+            if (ok) {
+                assertThat(json(response).path("type").asText()).isEqualTo("urn:inttest:problem:replay-not-configured");
+                valid++;
+            }
+        }
+        assertThat(valid).as("valid cases generated").isGreaterThan(CASES / 10);
+        assertThat(runs.since(mark)).isEmpty();
+        COUNTS.put("replay-request", cases.size());
+    }
+
+    private static boolean isRunId(String s) {
+        try {
+            Names.requireRunId(s);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Nothing may fail inside the gateway; the one 503 expected is the replay door's "not configured". */
+    private static void assertNo5xxBut503(HttpResponse<String> response) {
+        if (response.statusCode() == 503) {
+            assertThat(response.body()).contains("replay-not-configured");
+        } else {
+            assertNo5xx(response);
+        }
+    }
+
+    /**
      * Webhook deliveries: bodies from garbage to near-valid pushes, signed right, wrong or not at all, with generated
      * event and delivery headers. Only a correctly signed push to main or release with a fresh delivery id emits.
      */
@@ -347,18 +430,23 @@ class GatewayHostileInputIT {
 
     record GeneratedBody(String json, boolean valid) {
         static GeneratedBody of(Field... fields) {
+            return of("image_tag", fields);
+        }
+
+        /** A JSON object of {@code fields} (null ones left out); valid when all are and {@code required} is there. */
+        static GeneratedBody of(String required, Field... fields) {
             ObjectNode node = Json.MAPPER.createObjectNode();
             boolean valid = true;
-            boolean hasTag = false;
+            boolean hasRequired = false;
             for (Field f : fields) {
                 if (f == null) {
                     continue;
                 }
                 node.set(f.name(), Json.MAPPER.valueToTree(f.value().value()));
                 valid &= f.value().valid();
-                hasTag |= f.name().equals("image_tag");
+                hasRequired |= f.name().equals(required);
             }
-            return new GeneratedBody(node.toString(), valid && hasTag);
+            return new GeneratedBody(node.toString(), valid && hasRequired);
         }
     }
 }
