@@ -11,18 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,70 +31,58 @@ import org.junit.jupiter.api.io.TempDir;
  * of a finished run is refused; after down, replay says the resident stack is needed.
  */
 class ResidentReplayIT {
-    private static final Path HOME = Path.of(System.getProperty("inttest.home"));
     private static final String OTHER_BUILD = "build-2";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path tmp;
 
-    private String residentName;
+    private ResidentCli cli;
     private Path residentDir;
 
     @BeforeEach
-    void residentDirectoryOfItsOwn() throws IOException {
-        residentName = "resident-replay-it-" + HexFormat.of().formatHex(randomBytes());
-        residentDir = HOME.resolve(".inttest").resolve(residentName);
-        for (String m : List.of("provisioner", "seeder", "tester", "profiler", "reporter", "gateway", "promoter",
-                "stonks")) {
-            assertThat(HOME.resolve(m + "/target/quarkus-app/quarkus-run.jar")).as("built").isRegularFile();
-        }
-        // the local provisioner finds the build of an image tag in INTTEST_BUILDS_DIR/<tag>/quarkus-app
-        for (String tag : List.of("latest", OTHER_BUILD)) {
-            Path build = tmp.resolve("builds").resolve(tag);
-            Files.createDirectories(build);
-            Files.createSymbolicLink(build.resolve("quarkus-app"), HOME.resolve("stonks/target/quarkus-app"));
-        }
+    void residentStackOfItsOwn() throws IOException {
+        cli = new ResidentCli(tmp, "resident-replay-it");
+        residentDir = cli.residentDir();
+        cli.buildAs("latest");
+        cli.buildAs(OTHER_BUILD);
     }
 
     @AfterEach
     void downAndRemoveTheDirectory() throws Exception {
-        inttest(Duration.ofMinutes(3), "down");
-        // the skip-teardown sandbox outlives the stack (the TTL reaper keeps it); this test removes it itself
-        Path sandboxes = tmp.resolve("sandboxes");
-        if (Files.isDirectory(sandboxes)) {
-            try (Stream<Path> dirs = Files.list(sandboxes)) {
-                for (Path d : dirs.filter(d -> Files.isRegularFile(d.resolve(LocalSandbox.MARKER_FILE))).toList()) {
-                    new SandboxTeardown(Duration.ofSeconds(10), Executors.newCachedThreadPool())
-                            .remove(LocalSandbox.open(sandboxes, d.getFileName().toString()));
+        try {
+            // the skip-teardown sandbox outlives the stack (the TTL reaper keeps it); this test removes it itself
+            cli.inttest(Duration.ofMinutes(3), "down");
+            Path sandboxes = cli.sandboxes();
+            if (Files.isDirectory(sandboxes)) {
+                try (Stream<Path> dirs = Files.list(sandboxes)) {
+                    for (Path d : dirs.filter(d -> Files.isRegularFile(d.resolve(LocalSandbox.MARKER_FILE))).toList()) {
+                        new SandboxTeardown(Duration.ofSeconds(10), Executors.newCachedThreadPool())
+                                .remove(LocalSandbox.open(sandboxes, d.getFileName().toString()));
+                    }
                 }
             }
-        }
-        if (Files.isDirectory(residentDir)) {
-            try (Stream<Path> walk = Files.walk(residentDir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+        } finally {
+            cli.downAndRemove();
         }
     }
 
     @Test
     void replayFromAStageOfAKeptSandboxAnotherBuildAndTheRefusals() throws Exception {
-        Result up = inttest(Duration.ofMinutes(4), "up");
+        ResidentCli.Result up = cli.inttest(Duration.ofMinutes(4), "up");
         assertThat(up.exit()).as(up.output()).isZero();
         ResidentStack.Resident resident = ResidentStack.read(residentDir).orElseThrow();
 
         // a run whose sandbox is kept
-        String kept = "stonks-inttest-rp-" + HexFormat.of().formatHex(randomBytes());
+        String kept = "stonks-inttest-rp-" + ResidentCli.random();
         Path first = tmp.resolve("first.json");
-        Result run = inttest(Duration.ofMinutes(6), "run", "--namespace", kept, "--skip-teardown", "--results-file",
+        ResidentCli.Result run = cli.inttest(Duration.ofMinutes(6), "run", "--namespace", kept, "--skip-teardown", "--results-file",
                 first.toString());
         assertThat(run.exit()).as(run.output()).isZero();
 
         // replay from integration_tests: attempt 2 of the tests, profiling and teardown; the setup stages kept
         Path second = tmp.resolve("second.json");
-        Result replay = inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage",
+        ResidentCli.Result replay = cli.inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage",
                 "integration_tests", "--results-file", second.toString());
         JsonNode r1 = Json.MAPPER.readTree(Files.readString(first));
         assertThat(replay.output()).contains("as attempt 2", "re-emitted service_deploy's completion as attempt 2",
@@ -121,7 +102,7 @@ class ResidentReplayIT {
 
         // replay from service_deploy at another build, into the same seeded sandbox: attempt 3
         Path third = tmp.resolve("third.json");
-        Result rebuild = inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage", "service_deploy",
+        ResidentCli.Result rebuild = cli.inttest(Duration.ofMinutes(5), "replay", "--run-id", kept, "--from-stage", "service_deploy",
                 "--image-tag", OTHER_BUILD, "--results-file", third.toString());
         JsonNode r3 = Json.MAPPER.readTree(Files.readString(third));
         assertThat(rebuild.exit()).as(rebuild.output()).isEqualTo(r3.path("exit_code").asInt());
@@ -149,7 +130,7 @@ class ResidentReplayIT {
         assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
         String doomed = Json.MAPPER.readTree(requested.body()).path("run_id").asText();
         awaitKnown(resident, doomed);
-        Result cancelled = inttest(Duration.ofMinutes(2), "cancel", "--run-id", doomed, "--reason", "wrong tag");
+        ResidentCli.Result cancelled = cli.inttest(Duration.ofMinutes(2), "cancel", "--run-id", doomed, "--reason", "wrong tag");
         assertThat(cancelled.exit()).as(cancelled.output()).isZero();
         assertThat(cancelled.output()).contains("cancelled by cli:", "wrong tag");
         JsonNode list = Json.MAPPER.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(resident.reporterUrl()
@@ -159,11 +140,11 @@ class ResidentReplayIT {
         assertThat(list.path("items").get(0).path("cancel_reason").asText()).isEqualTo("wrong tag");
 
         // a run that was torn down: its replay is refused at once, naming the stage that recreates the sandbox
-        String gone = "stonks-inttest-rg-" + HexFormat.of().formatHex(randomBytes());
-        Result torn = inttest(Duration.ofMinutes(6), "run", "--namespace", gone, "--results-file",
+        String gone = "stonks-inttest-rg-" + ResidentCli.random();
+        ResidentCli.Result torn = cli.inttest(Duration.ofMinutes(6), "run", "--namespace", gone, "--results-file",
                 tmp.resolve("gone.json").toString());
         assertThat(torn.exit()).as(torn.output()).isZero();
-        Result refused = inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage",
+        ResidentCli.Result refused = cli.inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage",
                 "integration_tests");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.output()).contains("sandbox of run " + gone + " is gone", "replay from infra_deploy");
@@ -172,16 +153,16 @@ class ResidentReplayIT {
         assertThat(doorRefused.body()).contains("replay from infra_deploy");
 
         // an unknown stage, and a cancel of a finished run: refused with the reason
-        Result badStage = inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage", "deploy");
+        ResidentCli.Result badStage = cli.inttest(Duration.ofSeconds(60), "replay", "--run-id", gone, "--from-stage", "deploy");
         assertThat(badStage.exit()).isEqualTo(2);
         assertThat(badStage.output()).contains("unknown stage 'deploy'");
-        Result cancel = inttest(Duration.ofSeconds(60), "cancel", "--run-id", gone);
+        ResidentCli.Result cancel = cli.inttest(Duration.ofSeconds(60), "cancel", "--run-id", gone);
         assertThat(cancel.exit()).isEqualTo(2);
         assertThat(cancel.output()).contains("is finished", "nothing to cancel");
 
         // without the resident stack, replay says what it needs
-        assertThat(inttest(Duration.ofMinutes(3), "down").exit()).isZero();
-        Result noStack = inttest(Duration.ofSeconds(60), "replay", "--run-id", kept, "--from-stage", "profiling");
+        assertThat(cli.inttest(Duration.ofMinutes(3), "down").exit()).isZero();
+        ResidentCli.Result noStack = cli.inttest(Duration.ofSeconds(60), "replay", "--run-id", kept, "--from-stage", "profiling");
         assertThat(noStack.exit()).isEqualTo(2);
         assertThat(noStack.output()).contains("no resident stack is up", "bin/inttest up");
     }
@@ -211,33 +192,5 @@ class ResidentReplayIT {
         return r;
     }
 
-    private record Result(int exit, String output) {
-    }
 
-    private Result inttest(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", HOME.resolve("bin/inttest").toString()));
-        command.addAll(List.of(args));
-        Path output = Files.createTempFile(tmp, "inttest-", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().putAll(Map.of(ResidentStack.DIR_ENV, residentName,
-                RunCommand.SANDBOX_ROOT_ENV, tmp.resolve("sandboxes").toString(),
-                "INTTEST_BUILDS_DIR", tmp.resolve("builds").toString()));
-        builder.environment().remove(RunOptions.BACKEND_ENV);
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/inttest " + String.join(" ", args) + " did not finish within " + timeout
-                    + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("[inttest " + String.join(" ", args) + "] exit " + process.exitValue() + "\n" + printed);
-        return new Result(process.exitValue(), printed);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[3];
-        ThreadLocalRandom.current().nextBytes(b);
-        return b;
-    }
 }

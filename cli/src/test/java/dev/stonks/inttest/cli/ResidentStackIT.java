@@ -20,12 +20,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -42,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code INTTEST_RESIDENT_DIR}), so a developer's resident stack is not touched.
  */
 class ResidentStackIT {
-    private static final Path HOME = Path.of(System.getProperty("inttest.home"));
+    private static final Path HOME = ResidentCli.HOME;
     /** The pushed commit: the image tag of the webhook's run, a build under the test's builds directory. */
     private static final String SHA = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -50,42 +46,25 @@ class ResidentStackIT {
     @TempDir
     Path tmp;
 
-    private String residentName;
+    private ResidentCli cli;
     private Path residentDir;
 
     @BeforeEach
-    void residentDirectoryOfItsOwn() throws IOException {
-        residentName = "resident-it-" + HexFormat.of().formatHex(randomBytes());
-        residentDir = HOME.resolve(".inttest").resolve(residentName);
-        // bin/inttest builds on first use: this test needs the build done, never starts one
-        for (String m : List.of("provisioner", "seeder", "tester", "profiler", "reporter", "gateway", "promoter",
-                "stonks")) {
-            assertThat(HOME.resolve(m + "/target/quarkus-app/quarkus-run.jar")).as("built").isRegularFile();
-        }
-        assertThat(HOME.resolve("cli/target/inttest-cli.jar")).isRegularFile();
-        assertThat(HOME.resolve("localstack/target/runtime/kafka")).isDirectory();
-        // the local provisioner finds the build of an image tag in INTTEST_BUILDS_DIR/<tag>/quarkus-app
-        Path build = tmp.resolve("builds").resolve(SHA);
-        Files.createDirectories(build);
-        Files.createSymbolicLink(build.resolve("quarkus-app"), HOME.resolve("stonks/target/quarkus-app"));
+    void residentStackOfItsOwn() throws IOException {
+        cli = new ResidentCli(tmp, "resident-it");
+        residentDir = cli.residentDir();
+        cli.buildAs(SHA);
     }
 
     @AfterEach
     void downAndRemoveTheDirectory() throws Exception {
-        inttest(Duration.ofMinutes(3), "down");
-        if (Files.isDirectory(residentDir)) {
-            try (Stream<Path> walk = Files.walk(residentDir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        cli.downAndRemove();
     }
 
     @Test
     void upStatusRunAttachedDownAndUpAgainWithTheEventsKept() throws Exception {
         // up: returns once ready
-        Result up = inttest(Duration.ofMinutes(4), "up");
+        ResidentCli.Result up = cli.inttest(Duration.ofMinutes(4), "up");
         assertThat(up.exit()).as(up.output()).isZero();
         assertThat(up.output()).contains("resident stack: up in", "reporter: http://127.0.0.1:");
         ResidentStack.Resident resident = ResidentStack.read(residentDir).orElseThrow();
@@ -96,7 +75,7 @@ class ResidentStackIT {
                 secretFile.toString());
 
         // status --json: seven services, all ready; the history database and the artifact store running
-        Result status = inttest(Duration.ofSeconds(60), "status", "--json");
+        ResidentCli.Result status = cli.inttest(Duration.ofSeconds(60), "status", "--json");
         assertThat(status.exit()).as(status.output()).isZero();
         JsonNode doc = Json.MAPPER.readTree(status.output());
         assertThat(doc.get("stack").asText()).isEqualTo("resident");
@@ -112,7 +91,7 @@ class ResidentStackIT {
         assertThat(doc.get("runs_in_flight").isArray()).isTrue();
 
         // up again: says where it is, starts nothing
-        Result again = inttest(Duration.ofSeconds(60), "up");
+        ResidentCli.Result again = cli.inttest(Duration.ofSeconds(60), "up");
         assertThat(again.exit()).as(again.output()).isZero();
         assertThat(again.output()).contains("already up (daemon pid " + resident.pid(),
                 resident.reporterUrl());
@@ -123,9 +102,9 @@ class ResidentStackIT {
         String webhookRun = Json.MAPPER.readTree(push.body()).get("run_id").asText();
 
         // meanwhile a run attaches: no stack of its own, the same results file as a one-shot run
-        String namespace = "stonks-inttest-rsit-" + HexFormat.of().formatHex(randomBytes());
+        String namespace = "stonks-inttest-rsit-" + ResidentCli.random();
         Path results = tmp.resolve("r.json");
-        Result run = inttest(Duration.ofMinutes(6), "run", "--namespace", namespace, "--results-file",
+        ResidentCli.Result run = cli.inttest(Duration.ofMinutes(6), "run", "--namespace", namespace, "--results-file",
                 results.toString());
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.output()).contains("stack: attached to the resident stack (pid " + resident.pid() + ", kafka "
@@ -156,7 +135,7 @@ class ResidentStackIT {
         assertThat(stack.processes()).containsKeys("gateway", "promoter", "history-db", "artifacts", "kafka",
                 "guard");
         processes.add(new ProcessIdentity(resident.pid(), null, resident.startTicks()));
-        Result down = inttest(Duration.ofMinutes(3), "down");
+        ResidentCli.Result down = cli.inttest(Duration.ofMinutes(3), "down");
         assertThat(down.exit()).as(down.output()).isZero();
         assertThat(down.output()).contains("resident stack: down in", "no process of it is left");
         assertThat(processes).as("processes of the stack still running").noneMatch(ProcessIdentity::isRunning);
@@ -166,12 +145,12 @@ class ResidentStackIT {
         assertThat(residentDir.resolve("artifacts/data")).isDirectory();
         assertThat(residentDir.resolve("promoter/environments.json")).content().contains(webhookRun);
         FileTime pgCreated = Files.getLastModifiedTime(pgVersion);
-        Result after = inttest(Duration.ofSeconds(60), "status");
+        ResidentCli.Result after = cli.inttest(Duration.ofSeconds(60), "status");
         assertThat(after.exit()).as(after.output()).isEqualTo(ResidentCommands.NOT_UP);
         assertThat(after.output()).contains("resident stack: not up");
 
         // up again: the first run's verdict is still on the topic
-        Result up2 = inttest(Duration.ofMinutes(4), "up");
+        ResidentCli.Result up2 = cli.inttest(Duration.ofMinutes(4), "up");
         assertThat(up2.exit()).as(up2.output()).isZero();
         ResidentStack.Resident second = ResidentStack.read(residentDir).orElseThrow();
         assertThat(second.pid()).isNotEqualTo(resident.pid());
@@ -184,15 +163,13 @@ class ResidentStackIT {
                 .as("the artifact store's data kept").contains("<testsuite");
         assertThat(second.gatewayUrl()).isEqualTo(resident.gatewayUrl());
 
-        Result down2 = inttest(Duration.ofMinutes(3), "down");
+        ResidentCli.Result down2 = cli.inttest(Duration.ofMinutes(3), "down");
         assertThat(down2.exit()).as(down2.output()).isZero();
-        Result downAgain = inttest(Duration.ofSeconds(60), "down");
+        ResidentCli.Result downAgain = cli.inttest(Duration.ofSeconds(60), "down");
         assertThat(downAgain.exit()).isZero();
         assertThat(downAgain.output()).contains("resident stack: not up");
     }
 
-    private record Result(int exit, String output) {
-    }
 
     /** A GitHub push of {@link #SHA} to main, signed as GitHub signs it (HMAC-SHA256 of the raw body). */
     private static HttpResponse<String> pushDelivery(String gatewayUrl, String secret) throws Exception {
@@ -229,31 +206,4 @@ class ResidentStackIT {
         throw new AssertionError("no " + type + " of " + run + " within 3 min");
     }
 
-    /** {@code bin/inttest ARGS} with this test's resident directory; its output (stdout and stderr). */
-    private Result inttest(Duration timeout, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("bash", HOME.resolve("bin/inttest").toString()));
-        command.addAll(List.of(args));
-        Path output = Files.createTempFile(tmp, "inttest-", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(output.toFile());
-        builder.environment().putAll(Map.of(ResidentStack.DIR_ENV, residentName,
-                RunCommand.SANDBOX_ROOT_ENV, tmp.resolve("sandboxes").toString(),
-                "INTTEST_BUILDS_DIR", tmp.resolve("builds").toString()));
-        builder.environment().remove(RunOptions.BACKEND_ENV);
-        Process process = builder.start();
-        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/inttest " + String.join(" ", args) + " did not finish within " + timeout
-                    + ":\n" + Files.readString(output, StandardCharsets.UTF_8));
-        }
-        String printed = Files.readString(output, StandardCharsets.UTF_8);
-        System.out.println("[inttest " + String.join(" ", args) + "] exit " + process.exitValue() + "\n" + printed);
-        return new Result(process.exitValue(), printed);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] b = new byte[3];
-        ThreadLocalRandom.current().nextBytes(b);
-        return b;
-    }
 }
