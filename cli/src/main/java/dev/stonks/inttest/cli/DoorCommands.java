@@ -107,22 +107,14 @@ final class DoorCommands {
                 throw new UsageException("results file directory '" + parent + "' does not exist");
             }
         } catch (UsageException e) {
-            err.println("inttest replay: " + e.getMessage());
-            err.print(REPLAY_USAGE);
-            return 2;
+            return usageError("replay", e, REPLAY_USAGE, err);
         }
         Progress progress = new Progress(out);
-        Optional<ResidentStack.Resident> resident = resident(err, "replay");
-        if (resident.isEmpty()) {
+        Optional<Target> target = target("replay", runId, err);
+        if (target.isEmpty()) {
             return 2;
         }
-        Optional<JsonNode> run;
-        try {
-            run = reporterRun(resident.get().reporterUrl(), runId);
-        } catch (IllegalStateException e) {
-            err.println("inttest replay: " + e.getMessage());
-            return 2;
-        }
+        Optional<JsonNode> run = target.get().run();
         boolean inFlight = run.map(DoorCommands::inFlight).orElse(false);
         Optional<ReplayRules.Refusal> refusal = ReplayRules.check(runId, run.orElse(null), inFlight, from, imageTag);
         if (refusal.isPresent()) {
@@ -132,7 +124,7 @@ final class DoorCommands {
         int before = ReplayRules.attempt(run.get());
         progress.line("replay of run " + runId + " from " + from.id() + " as attempt " + (before + 1)
                 + (imageTag == null ? "" : " at image tag " + imageTag) + " on the resident stack");
-        String bootstrap = resident.get().bootstrapServers();
+        String bootstrap = target.get().resident().bootstrapServers();
         try (RunWatcher watcher = new RunWatcher(bootstrap, runId, true)) {
             publish(bootstrap, new RunReplayRequested(runId, from, Instant.now(), requestedBy(), imageTag));
             AtomicBoolean started = new AtomicBoolean();
@@ -180,22 +172,14 @@ final class DoorCommands {
                 throw new UsageException("--reason is longer than 500 characters");
             }
         } catch (UsageException e) {
-            err.println("inttest cancel: " + e.getMessage());
-            err.print(CANCEL_USAGE);
-            return 2;
+            return usageError("cancel", e, CANCEL_USAGE, err);
         }
         Progress progress = new Progress(out);
-        Optional<ResidentStack.Resident> resident = resident(err, "cancel");
-        if (resident.isEmpty()) {
+        Optional<Target> target = target("cancel", runId, err);
+        if (target.isEmpty()) {
             return 2;
         }
-        Optional<JsonNode> run;
-        try {
-            run = reporterRun(resident.get().reporterUrl(), runId);
-        } catch (IllegalStateException e) {
-            err.println("inttest cancel: " + e.getMessage());
-            return 2;
-        }
+        Optional<JsonNode> run = target.get().run();
         if (run.isEmpty()) {
             err.println("inttest cancel: no run '" + runId + "' is known on the resident stack");
             return 2;
@@ -205,7 +189,7 @@ final class DoorCommands {
                     + run.get().path("exit_code").asText("?") + "); nothing to cancel");
             return 2;
         }
-        String bootstrap = resident.get().bootstrapServers();
+        String bootstrap = target.get().resident().bootstrapServers();
         try (RunWatcher watcher = new RunWatcher(bootstrap, runId, true)) {
             publish(bootstrap, new RunCancelRequested(runId, reason, Instant.now(), requestedBy()));
             progress.line("cancel of run " + runId + " requested by " + requestedBy() + " (" + reason + ")");
@@ -219,6 +203,30 @@ final class DoorCommands {
             progress.line(cancelled.isObject() ? "cancelled by " + cancelled.path("by").asText() + ": "
                     + cancelled.path("reason").asText() : "the run ended before the cancel took effect");
             return cancelled.isObject() ? 0 : 2;
+        }
+    }
+
+    private static int usageError(String command, UsageException e, String usage, PrintStream err) {
+        err.println("inttest " + command + ": " + e.getMessage());
+        err.print(usage);
+        return 2;
+    }
+
+    /** The resident stack and the reporter's document of the run there (empty: the run is unknown). */
+    private record Target(ResidentStack.Resident resident, Optional<JsonNode> run) {
+    }
+
+    /** Empty, said on {@code err}, when no resident stack is up or its reporter did not answer. */
+    private static Optional<Target> target(String command, String runId, PrintStream err) {
+        Optional<ResidentStack.Resident> resident = resident(err, command);
+        if (resident.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Target(resident.get(), reporterRun(resident.get().reporterUrl(), runId)));
+        } catch (IllegalStateException e) {
+            err.println("inttest " + command + ": " + e.getMessage());
+            return Optional.empty();
         }
     }
 
