@@ -16,15 +16,24 @@ import java.util.TreeMap;
  * @param memory      per service under test
  * @param sql         the database statements the services spent most time in
  * @param unavailable what could not be measured, with the reason (e.g. {@code memory -> no metrics API})
+ * @param probes      per endpoint key: the tests' deliberate calls of routes the target does not have (404 probes),
+ *                    kept apart so they never count as endpoints, slow or within budget
+ * @param nPlusOne    statements executed more than {@code nPlusOneThreshold} times per request of an endpoint, most
+ *                    calls per request first
  */
 public record ProfilingOutput(Map<String, EndpointProfile> endpoints, List<String> slowEndpoints,
         double slowThresholdMs,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, EndpointProfile> testCalls,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, MemoryUsage> memory,
         @JsonInclude(JsonInclude.Include.NON_NULL) SqlProfile sql,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> unavailable,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, EndpointProfile> probes,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NPlusOne> nPlusOne,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double nPlusOneThreshold) {
 
     public ProfilingOutput {
+        probes = sorted(probes);
+        nPlusOne = nPlusOne == null ? List.of() : List.copyOf(nPlusOne);
         endpoints = sorted(endpoints);
         slowEndpoints = slowEndpoints == null ? List.of() : List.copyOf(slowEndpoints);
         testCalls = sorted(testCalls);
@@ -40,6 +49,13 @@ public record ProfilingOutput(Map<String, EndpointProfile> endpoints, List<Strin
     /** Endpoint figures only (from the tests' calls). */
     public ProfilingOutput(Map<String, EndpointProfile> endpoints, List<String> slowEndpoints,
             double slowThresholdMs) {
-        this(endpoints, slowEndpoints, slowThresholdMs, null, null, null, null);
+        this(endpoints, slowEndpoints, slowThresholdMs, null, null, null, null, null, null, null);
+    }
+
+    /** Without probes or N+1 findings (outputs written before they were looked for). */
+    public ProfilingOutput(Map<String, EndpointProfile> endpoints, List<String> slowEndpoints,
+            double slowThresholdMs, Map<String, EndpointProfile> testCalls, Map<String, MemoryUsage> memory,
+            SqlProfile sql, Map<String, String> unavailable) {
+        this(endpoints, slowEndpoints, slowThresholdMs, testCalls, memory, sql, unavailable, null, null, null);
     }
 }

@@ -56,4 +56,26 @@ class ProfilingOutputTest {
         assertThat(json.get("endpoints").fieldNames()).toIterable()
                 .containsExactly("/api/a", "/api/b", "/api/companies/{id}", "/api/z", "POST /api/m");
     }
+
+    @Test
+    void aPercentileWithTooFewSamplesIsWrittenAsNullWithItsReasonAndNPlusOneInSnakeCase() {
+        EndpointProfile cold = new EndpointProfile(41.0, null, null, 45.2, 4, EndpointProfile.TESTS, false, 45.2,
+                Map.of("p95_ms", "needs >= 20 samples, had 4", "p99_ms", "needs >= 100 samples, had 4"), null);
+        EndpointProfile warm = new EndpointProfile(2.0, 3.0, 4.0, 6.0, 100, EndpointProfile.PROFILE, true, 812.0,
+                null, new EndpointSql(100, 12.0, List.of(new EndpointStatement("SELECT 1", 11.0, 9.5))));
+        ProfilingOutput output = new ProfilingOutput(Map.of("POST /api/orders", cold, "/api/x", warm), List.of(), 500,
+                null, null, null, null, Map.of("/api/nothing-here", new EndpointProfile(1, 1, 1, 1, 1)),
+                List.of(new NPlusOne("/api/x", "SELECT 1", 11.0, 9.5)), 5.0);
+
+        JsonNode json = Json.tree(output);
+
+        assertThat(json.at("/endpoints/POST ~1api~1orders/p99_ms").isNull()).isTrue();
+        assertThat(json.at("/endpoints/POST ~1api~1orders/unavailable/p99_ms").asText()).contains("100");
+        assertThat(json.at("/endpoints/~1api~1x/first_call_ms").asDouble()).isEqualTo(812.0);
+        assertThat(json.at("/endpoints/~1api~1x/sql/statements/0/calls_per_request").asDouble()).isEqualTo(11.0);
+        assertThat(json.at("/n_plus_one/0/calls_per_request").asDouble()).isEqualTo(11.0);
+        assertThat(json.at("/n_plus_one_threshold").asDouble()).isEqualTo(5.0);
+        assertThat(json.at("/probes").has("/api/nothing-here")).isTrue();
+        assertThat(Json.convert(json, ProfilingOutput.class)).isEqualTo(output);
+    }
 }

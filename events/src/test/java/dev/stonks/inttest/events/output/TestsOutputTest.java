@@ -60,4 +60,23 @@ class TestsOutputTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new EndpointExample("query-api", "http://evil/x"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("starts with '/'");
     }
+
+    @Test
+    void aRepeatableWriteExampleKeepsItsMethodBodyAndTypeAndAGetNeedsNoMethod() {
+        EndpointExample post = new EndpointExample("trading", "/api/trading/backtest", "POST", "{\"tickers\":[]}",
+                "application/json");
+        EndpointExample get = new EndpointExample("query-api", "/api/companies", "GET", null, null);
+
+        JsonNode json = Json.tree(new TestsOutput(1, 1, 0, 0, 0, List.of(), Map.of("/api/companies", List.of(1.0)))
+                .withExamples(Map.of("POST /api/trading/backtest", post, "/api/companies", get))
+                .withProbes(Map.of("/api/nothing-here", List.of(2.0))));
+
+        assertThat(json.at("/examples/POST ~1api~1trading~1backtest/body").asText()).isEqualTo("{\"tickers\":[]}");
+        assertThat(json.at("/examples/POST ~1api~1trading~1backtest/content_type").asText())
+                .isEqualTo("application/json");
+        assertThat(json.at("/examples/~1api~1companies").has("method")).isFalse();
+        assertThat(get.httpMethod()).isEqualTo("GET");
+        assertThat(json.at("/probes/~1api~1nothing-here/0").asDouble()).isEqualTo(2.0);
+        assertThat(json.at("/timings").has("/api/nothing-here")).isFalse();
+    }
 }
