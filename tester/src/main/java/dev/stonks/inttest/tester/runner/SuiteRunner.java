@@ -208,8 +208,8 @@ public final class SuiteRunner {
                 List<TestOutcome> outcomes = collector.outcomes();
                 Map<String, String> properties = properties(runId, services, scale, startedAt);
                 Path written = report(runId, reportDir, outcomes, properties);
-                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), timings.examples(),
-                        written, Duration.ofNanos(System.nanoTime() - t0), properties);
+                SuiteRunReport report = new SuiteRunReport(runId, outcomes, timings.snapshot(), timings.probes(),
+                        timings.examples(), written, Duration.ofNanos(System.nanoTime() - t0), properties);
                 log(runId, report);
                 return report;
             } finally {

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One call being built: method, the endpoint's path template and its values, then query parameters, headers and a
- * JSON body. {@link #send()} makes the call and records its latency under the template.
+ * JSON body. {@link #send()} makes the call and records its latency under the template ({@link #probe()}: under the
+ * probes instead).
  */
 public final class ApiRequest {
     private final TimedHttpClient http;
@@ -22,6 +23,8 @@ public final class ApiRequest {
     private final List<String[]> query = new ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private byte[] body;
+    private boolean probe;
+    private boolean repeatable;
 
     ApiRequest(TimedHttpClient http, String service, String baseUrl, String method, String template,
             Object... values) {
@@ -50,14 +53,41 @@ public final class ApiRequest {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize the request body: " + e.getMessage(), e);
         }
-        headers.putIfAbsent("Content-Type", "application/json");
+        labelJson();
         return this;
+    }
+
+    /** Content-Type JSON unless the call already has a Content-Type (under any spelling of the name). */
+    private void labelJson() {
+        if (contentType() == null) {
+            headers.put("Content-Type", "application/json");
+        }
     }
 
     /** A body sent as it is, labelled JSON (for tests of what a service does with malformed JSON). */
     public ApiRequest rawJson(String text) {
-        body = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        headers.putIfAbsent("Content-Type", "application/json");
+        body = text.getBytes(StandardCharsets.UTF_8);
+        labelJson();
+        return this;
+    }
+
+    /**
+     * Marks the call as a deliberate probe of a route the target does not have (an unknown path, another service's
+     * path): its latency goes to the probes, never into the endpoint's timings, and it is never an example.
+     */
+    public ApiRequest probe() {
+        probe = true;
+        return this;
+    }
+
+    /**
+     * Marks a write call (POST, PUT, PATCH, DELETE) the target declares repeatable: a pure computation, or an
+     * idempotent write whose repetition leaves the sandbox as the tests left it. When it answers 2xx and its endpoint
+     * has no example yet, it becomes the endpoint's example, with its method, body and content type, for the profiler
+     * to send again. A GET needs no mark: every GET that answers 2xx may be an example.
+     */
+    public ApiRequest repeatable() {
+        repeatable = true;
         return this;
     }
 
@@ -77,12 +107,26 @@ public final class ApiRequest {
         return template;
     }
 
+    boolean isProbe() {
+        return probe;
+    }
+
+    boolean isRepeatable() {
+        return repeatable;
+    }
+
     Map<String, String> headers() {
         return headers;
     }
 
     byte[] body() {
         return body;
+    }
+
+    /** The Content-Type header sent, whatever the case of its name; null when none. */
+    String contentType() {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Content-Type"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** The absolute URL: base URL (any path prefix kept), expanded path, query string. */

@@ -25,6 +25,14 @@ public final class ServiceClient {
         return request("GET", template, values).send();
     }
 
+    /**
+     * GET {@code template}, a route this service does not have, sent at once as a probe (see
+     * {@link ApiRequest#probe()}): its latency is kept apart from the endpoints' timings.
+     */
+    public ApiResponse probe(String template, Object... values) {
+        return request("GET", template, values).probe().send();
+    }
+
     /** A call to build further (query parameters, headers, body) before {@link ApiRequest#send()}. */
     public ApiRequest request(String method, String template, Object... values) {
         return http.request(name, baseUrl, method, template, values);

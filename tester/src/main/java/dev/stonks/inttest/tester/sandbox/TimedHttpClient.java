@@ -9,11 +9,13 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,8 +23,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * The Vert.x Web Client, used blocking from a test thread, timing every call with {@link System#nanoTime()} from
  * just before the request is sent until its whole body has arrived, and recording the sample under the endpoint's
- * path template. A call that gets no response (refused, timed out) records no sample and throws
- * {@link SandboxCallException}.
+ * path template (a probe's under the probes). A call that gets no response (refused, timed out) records no sample and
+ * throws {@link SandboxCallException}. The first call of an endpoint that answered 2xx and may be repeated (a GET, a
+ * write marked {@link ApiRequest#repeatable()}; never a probe) becomes its example.
  *
  * <p>Call it from a thread that is not a Vert.x thread (the suite runner's own thread): a blocked event loop or
  * worker context would never see its response.
@@ -77,16 +80,35 @@ public final class TimedHttpClient implements AutoCloseable {
         } catch (ExecutionException e) {
             throw failure(what, e.getCause() == null ? e : e.getCause());
         }
-        timings.record(endpoint, timed.nanos());
         HttpResponse<Buffer> response = timed.response();
-        if ("GET".equals(call.method()) && response.statusCode() / 100 == 2) {
-            timings.example(endpoint, new EndpointExample(call.service(), call.pathAndQuery()));
+        if (call.isProbe()) {
+            timings.recordProbe(endpoint, timed.nanos());
+        } else {
+            timings.record(endpoint, timed.nanos());
+            if (response.statusCode() / 100 == 2) {
+                example(call).ifPresent(example -> timings.example(endpoint, example));
+            }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
         byte[] body = response.body() == null ? new byte[0] : response.body().getBytes();
         return new ApiResponse(call.method(), url, endpoint, response.statusCode(), headers, body,
                 timed.nanos() / 1_000_000.0);
+    }
+
+    /** A 2xx call the profiler may send again: every GET, and a write call marked repeatable. */
+    private static Optional<EndpointExample> example(ApiRequest call) {
+        if ("GET".equals(call.method())) {
+            return Optional.of(new EndpointExample(call.service(), call.pathAndQuery()));
+        }
+        if (!call.isRepeatable()) {
+            return Optional.empty();
+        }
+        byte[] body = call.body();
+        return Optional.of(body == null
+                ? new EndpointExample(call.service(), call.pathAndQuery(), call.method(), null, null)
+                : new EndpointExample(call.service(), call.pathAndQuery(), call.method(),
+                        new String(body, StandardCharsets.UTF_8), call.contentType()));
     }
 
     private SandboxCallException failure(String what, Throwable cause) {

@@ -83,7 +83,16 @@ class SuiteRunnerIT {
                     "/api/companies/{id}/documents", "/api/trends", "/api/trends/{id}", "/api/documents/{id}",
                     "/api/documents/{id}/text", "/api/search", "/api/ops/pipeline/health",
                     "/api/ops/ingestion/summary", "/api/registry/companies", "/api/registry/companies/{id}",
-                    "/api/registry/resolve", "/api/risk/limits", "/api/trading/status", "/api/nothing-here");
+                    "/api/registry/resolve", "/api/risk/limits", "/api/trading/status");
+            assertThat(out.probes()).as("ErrorsApiSuite's calls of routes the services do not have, one each, apart"
+                    + " from the real endpoints' timings").containsOnlyKeys("/api/nothing-here",
+                    "/api/registry/companies", "/api/companies", "/api/trading/status")
+                    .allSatisfy((endpoint, samples) -> assertThat(samples).hasSize(1));
+            assertThat(out.examples()).as("404 probes are never examples")
+                    .doesNotContainKey("/api/nothing-here")
+                    .allSatisfy((endpoint, example) -> assertThat(example.method()).as("GETs only").isNull());
+            assertThat(out.examples().get("/api/companies").service()).as("the real list, not the probe on trading")
+                    .isEqualTo("query-api");
             // one key per template, not per id: detail + 8 tickers + 404 + 400; detail + 24 windows + 404 + 400
             assertThat(timings.get("/api/companies/{id}")).hasSize(11);
             assertThat(timings.get("/api/trends/{id}")).hasSize(27);
@@ -218,6 +227,8 @@ class SuiteRunnerIT {
             assertThat(output.get("failures").get(0).fieldNames()).toIterable()
                     .containsExactlyInAnyOrder("test", "kind", "message");
             assertThat(output.get("timings").get("/api/companies/{id}").isArray()).isTrue();
+            assertThat(output.get("timings").has("/api/nothing-here")).isFalse();
+            assertThat(output.get("probes").get("/api/nothing-here").isArray()).isTrue();
             assertThat(completed.output(TestsOutput.class).failed()).isEqualTo(4);
             assertThat(completed.attempt()).isEqualTo(2);
         }

@@ -13,6 +13,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,7 +54,8 @@ class TimedHttpClientIT {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())
-                    + (body.isEmpty() ? "" : " " + exchange.getRequestHeaders().getFirst("Content-Type") + " " + body));
+                    + (body.isEmpty() ? "" : " " + String.join(",", exchange.getRequestHeaders()
+                            .getOrDefault("Content-Type", List.of())) + " " + body));
             boolean missing = exchange.getRequestURI().getPath().contains("missing");
             boolean plain = exchange.getRequestURI().getPath().contains("plain");
             byte[] out = (missing ? "{\"status\":404,\"title\":\"Not Found\",\"detail\":\"nope\"}"
@@ -107,6 +109,61 @@ class TimedHttpClientIT {
                         new EndpointExample("query-api", "/api/companies/7c141f36-2368-5315-b199-286c89bd7312"))
                 .containsEntry("/api/companies/{id}/documents",
                         new EndpointExample("query-api", "/api/companies/x/documents?limit=5&q=a%20b"));
+    }
+
+    @Test
+    void aProbeIsTimedApartFromTheEndpointsAndIsNeverAnExample() {
+        ServiceClient queryApi = new ServiceClient("query-api", url(), http);
+        ServiceClient trading = new ServiceClient("trading", url(), http);
+
+        queryApi.get("/api/companies");
+        ApiResponse probe = trading.probe("/api/companies");
+        queryApi.probe("/api/missing/{id}", "x");
+        queryApi.request("GET", "/api/nothing-here").query("a", 1).probe().send();
+
+        assertThat(seen).containsExactly("GET /api/companies", "GET /api/companies", "GET /api/missing/x",
+                "GET /api/nothing-here?a=1");
+        assertThat(probe.status()).as("a probe that answers is still a probe").isEqualTo(200);
+        assertThat(timings.snapshot()).as("only the real call").containsOnlyKeys("/api/companies");
+        assertThat(timings.snapshot().get("/api/companies")).hasSize(1);
+        assertThat(timings.probes()).containsOnlyKeys("/api/companies", "/api/missing/{id}", "/api/nothing-here")
+                .allSatisfy((endpoint, samples) -> assertThat(samples).singleElement()
+                        .satisfies(ms -> assertThat(ms).isPositive()));
+        assertThat(timings.examples()).as("the real GET only, not the 2xx probe")
+                .containsExactly(Map.entry("/api/companies", new EndpointExample("query-api", "/api/companies")));
+    }
+
+    @Test
+    void aRepeatableWriteThatAnswered2xxIsAnExampleWithMethodBodyAndContentType() {
+        ServiceClient trading = new ServiceClient("trading", url(), http);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("tickers", List.of("AAPL"));
+        first.put("strategy", "buy_hold");
+        first.put("note", "caf\u00e9");
+
+        trading.post("/api/trading/backtest").json(first).repeatable().send();
+        trading.post("/api/trading/backtest").json(Map.of("tickers", List.of("MSFT"))).repeatable().send();
+        trading.put("/api/trading/config").header("content-type", "application/json; charset=utf-8")
+                .rawJson("{\"mode\": \"paper\"}").repeatable().send();
+        trading.post("/api/trading/orders").json(Map.of("ticker", "AAPL")).send();
+        trading.post("/api/missing/{id}/backtest", "x").json(Map.of("tickers", List.of("AAPL"))).repeatable().send();
+        trading.put("/api/missing/config").json(Map.of("mode", "paper")).repeatable().send();
+
+        String firstBody = "{\"tickers\":[\"AAPL\"],\"strategy\":\"buy_hold\",\"note\":\"caf\u00e9\"}";
+        assertThat(seen).first().isEqualTo("POST /api/trading/backtest application/json " + firstBody);
+        assertThat(seen).as("the suite's own Content-Type, once").contains(
+                "PUT /api/trading/config application/json; charset=utf-8 {\"mode\": \"paper\"}");
+        assertThat(timings.snapshot()).as("every write is timed, examples or not").containsOnlyKeys(
+                "POST /api/trading/backtest", "PUT /api/trading/config", "POST /api/trading/orders",
+                "POST /api/missing/{id}/backtest", "PUT /api/missing/config");
+        assertThat(timings.examples()).as("the first 2xx repeatable call of each endpoint; none for a write not"
+                + " marked repeatable, nor for a repeatable one that answered 404")
+                .containsOnlyKeys("POST /api/trading/backtest", "PUT /api/trading/config")
+                .containsEntry("POST /api/trading/backtest", new EndpointExample("trading", "/api/trading/backtest",
+                        "POST", firstBody, "application/json"))
+                .containsEntry("PUT /api/trading/config", new EndpointExample("trading", "/api/trading/config",
+                        "PUT", "{\"mode\": \"paper\"}", "application/json; charset=utf-8"));
+        assertThat(timings.examples().get("POST /api/trading/backtest").httpMethod()).isEqualTo("POST");
     }
 
     @Test

@@ -74,8 +74,12 @@ public class TradingConfigSuite extends StonksSuite {
         assertSeeded(seeded);
     }
 
+    /**
+     * Puts the seeded configuration back. Repeatable: sent again after the tests it leaves every setting as they left
+     * it (only updated_at moves, which no test reads), so the profiler may measure it; the changing PUTs are not.
+     */
     private void restore(TradingEngineConfig seeded) {
-        trading().put("/api/trading/config").json(body(seeded.mode(), seeded.killSwitch(), seeded.maxDailyOrders(),
+        trading().put("/api/trading/config").repeatable().json(body(seeded.mode(), seeded.killSwitch(), seeded.maxDailyOrders(),
                 seeded.maxOrderQuantity(), seeded.strategy(), seeded.updatedBy())).send().json(200);
     }
 
