@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * Prints a run's progress as the bus carries it: one line per event, with the time since the command started. After
- * the verdict, one line on the seed's budgets and, when the profiler found any, one on slow SQL.
+ * the verdict, one line on the seed's budgets, when the profiler found any, one on slow SQL, then the run's
+ * {@link SummaryTable} (endpoints, N+1 statements, regressions, baseline).
  */
 final class Progress {
     private final PrintStream out;
@@ -58,6 +59,9 @@ final class Progress {
                         (sorted.size() - 1) / 2) + " ms, max " + sorted.get(sorted.size() - 1) + " ms over "
                         + sorted.size());
             }
+            // the table's columns line up only without the time prefix
+            SummaryTable.lines(v.results()).forEach(out::println);
+            out.flush();
         }
     }
 
@@ -159,7 +163,7 @@ final class Progress {
     }
 
     /** Text from the results on one terminal line: no control characters, whitespace collapsed, shortened. */
-    private static String oneLine(String s, int max) {
+    static String oneLine(String s, int max) {
         String clean = s.replaceAll("[\\p{Cntrl}\\s\\x{80}-\\x{9F}]+", " ").strip();
         return clean.length() <= max ? clean : clean.substring(0, max - 3) + "...";
     }
