@@ -29,6 +29,9 @@ public interface StonksConfig {
 
     Trading trading();
 
+    /** Knobs of test builds only: every normal build leaves them off. */
+    TestBuild testBuild();
+
     /** The object store holding document texts (MinIO or any S3-compatible store, path-style). */
     interface S3 {
 
@@ -73,5 +76,20 @@ public interface StonksConfig {
         /** Mode written to a fresh engine state: paper or live. */
         @WithDefault("paper")
         String defaultMode();
+    }
+
+    /**
+     * A test build of stonks that answers some endpoints more slowly on purpose, so the pipeline's regression
+     * detection can be shown on a real run. Baked into the build ({@code META-INF/microprofile-config.properties},
+     * filtered from the Maven properties of the same names); see {@code bench/test-build-with-delay.sh}.
+     */
+    interface TestBuild {
+
+        /** Added to every request whose path starts with {@link #delayPath()}; 0 = off. */
+        @WithDefault("0")
+        Duration delay();
+
+        /** The path prefix the delay applies to, e.g. {@code /api/companies}; absent = off. */
+        Optional<String> delayPath();
     }
 }
