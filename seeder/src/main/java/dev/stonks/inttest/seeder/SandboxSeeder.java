@@ -6,10 +6,13 @@ import dev.stonks.inttest.events.output.SeedOutput;
 import dev.stonks.inttest.localstack.InttestHome;
 import dev.stonks.inttest.sandboxaccess.SandboxAccess;
 import dev.stonks.inttest.sandboxaccess.SandboxAccessResolver;
+import dev.stonks.inttest.stonks.dataset.StonksDataset;
 import dev.stonks.inttest.stonks.dataset.seed.SeedResult;
 import dev.stonks.inttest.stonks.dataset.seed.StonksSeeder;
 import dev.stonks.inttest.stonks.dataset.store.MinioObjectStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +52,7 @@ public class SandboxSeeder {
         if (!Files.isDirectory(migrations)) {
             throw new StageFailedException("migrations_missing", "no migrations folder at " + migrations);
         }
+        SeedFingerprint fingerprint = fingerprint(migrations, context.scale());
         long t0 = System.nanoTime();
         int applied = migrate(access, migrations);
         double migrateS = (System.nanoTime() - t0) / 1e9;
@@ -65,7 +69,8 @@ public class SandboxSeeder {
             resetStatementStatistics(runId, connection);
             Map<String, Long> rows = new TreeMap<>(result.rowsPerTable());
             return new SeedOutput(applied, context.scale(), rows, result.objectsWritten(), round(migrateS),
-                    round(result.elapsedSeconds()));
+                    round(result.elapsedSeconds()), fingerprint.fingerprint(), fingerprint.migrationsSha256(),
+                    fingerprint.datasetVersion());
         } catch (SQLException e) {
             throw new StageFailedException("database_unreachable", "cannot connect to " + access.jdbcUrl() + ": "
                     + e.getMessage(), e);
@@ -74,6 +79,16 @@ public class SandboxSeeder {
                 throw re;
             }
             throw new StageFailedException("seed_failed", e.getMessage(), e);
+        }
+    }
+
+    /** Of the migrations as they are on disk now, before Flyway applies them. */
+    private static SeedFingerprint fingerprint(Path migrations, int scale) {
+        try {
+            return SeedFingerprint.of(migrations, StonksDataset.VERSION, scale);
+        } catch (IOException | UncheckedIOException e) {
+            throw new StageFailedException("migrations_unreadable", "cannot read the migrations in " + migrations
+                    + ": " + e.getMessage(), e);
         }
     }
 

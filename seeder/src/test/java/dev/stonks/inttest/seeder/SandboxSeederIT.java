@@ -61,6 +61,9 @@ class SandboxSeederIT {
         assertThat(first.rows()).containsEntry("companies", (long) StonksDataset.of(1).companies().size());
         assertThat(second.rows()).isEqualTo(first.rows());
         assertThat(first.objects()).isEqualTo(StonksDataset.of(1).documents().size());
+        assertThat(first.fingerprint()).matches("sha256:[0-9a-f]{64}").isEqualTo(second.fingerprint());
+        assertThat(first.datasetVersion()).isEqualTo(StonksDataset.VERSION);
+        assertThat(first.migrationsSha256()).matches("[0-9a-f]{64}");
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), "seeder", "pw-123");
                 ResultSet rs = c.createStatement().executeQuery("select count(*) from companies")) {
             rs.next();

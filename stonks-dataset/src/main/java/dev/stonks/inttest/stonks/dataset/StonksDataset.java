@@ -52,6 +52,12 @@ import java.util.stream.Collectors;
  */
 public final class StonksDataset {
 
+    /**
+     * The version of this generator's output: bump it whenever a change makes any row, id or document text differ
+     * for some scale. It is part of a run's seed fingerprint, so runs on different data are never compared for
+     * performance regressions.
+     */
+    public static final String VERSION = "1";
     /** Bucket of the document texts in the object store. */
     public static final String BUCKET = "stonks-documents";
     /**
