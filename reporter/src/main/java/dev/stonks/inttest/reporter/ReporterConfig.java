@@ -1,6 +1,7 @@
 package dev.stonks.inttest.reporter;
 
 import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.reporter.regressions.RegressionSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -39,6 +40,35 @@ public interface ReporterConfig {
      * are configuration. A figure at or above its limit is over budget; budgets are reported, not an exit code.
      */
     Budgets budgets();
+
+    /** What a run's figures are compared with, and when a figure is a regression. */
+    Regressions regressions();
+
+    interface Regressions {
+        /** Worse than the baseline's median by more than this fraction (and by more than min-delta-ms). */
+        @WithName("min-ratio")
+        @WithDefault("0.20")
+        double minRatio();
+
+        /** Worse than the baseline's median by more than this many milliseconds (stage durations too). */
+        @WithName("min-delta-ms")
+        @WithDefault("5")
+        double minDeltaMs();
+
+        /** The newest this many earlier passing runs of the same target and seed fingerprint are the baseline. */
+        @WithName("baseline-runs")
+        @WithDefault("5")
+        int baselineRuns();
+
+        /** With fewer earlier runs than this, nothing is compared (the baseline says why). */
+        @WithName("min-runs")
+        @WithDefault("3")
+        int minRuns();
+
+        default RegressionSettings settings() {
+            return new RegressionSettings(minRatio(), minDeltaMs(), baselineRuns(), minRuns());
+        }
+    }
 
     interface Budgets {
         /** seed_data's insertion time (its {@code seed_s}). */

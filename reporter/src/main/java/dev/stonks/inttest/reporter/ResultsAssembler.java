@@ -8,6 +8,10 @@ import dev.stonks.inttest.events.Stage;
 import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageError;
 import dev.stonks.inttest.events.StageStatus;
+import dev.stonks.inttest.reporter.regressions.Baselines;
+import dev.stonks.inttest.reporter.regressions.RegressionReport;
+import dev.stonks.inttest.reporter.regressions.RegressionSettings;
+import dev.stonks.inttest.reporter.regressions.RunTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,7 +20,8 @@ import java.time.temporal.ChronoUnit;
  * Builds {@code inttest-results.json}: exactly the seed's contract (run_id, image_tag, started_at, completed_at,
  * exit_code, stages, tests, profiling) plus additive fields (namespace, backend, git, the profiling stage,
  * attempts, errors, failures with messages, seed row counts, infra and service start-up times, the profiler's test
- * calls, memory, slow SQL and what it could not measure, and the seed's budgets). The JSON Schema is
+ * calls, memory, slow SQL and what it could not measure, the seed's budgets, the seed fingerprint, and the
+ * regressions against earlier runs of the same target and seed fingerprint). The JSON Schema is
  * {@code infra/inttest/inttest-results.schema.json}.
  */
 final class ResultsAssembler {
@@ -24,12 +29,22 @@ final class ResultsAssembler {
     private ResultsAssembler() {
     }
 
-    /** With the seed's budget limits. */
+    /** With the seed's budget limits, and no history to compare with. */
     static ObjectNode assemble(RunSnapshot run, Instant now) {
         return assemble(run, now, BudgetLimits.SEED);
     }
 
+    /** No history to compare with: the baseline says so, and nothing is a regression. */
     static ObjectNode assemble(RunSnapshot run, Instant now, BudgetLimits limits) {
+        return assemble(run, now, limits, Baselines.NONE, RegressionSettings.DEFAULT);
+    }
+
+    /**
+     * @param baselines the earlier runs to compare with (read before this run's verdict is written, so it is never
+     *                  its own baseline)
+     */
+    static ObjectNode assemble(RunSnapshot run, Instant now, BudgetLimits limits, Baselines baselines,
+            RegressionSettings regressions) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("run_id", run.runId());
         root.put("image_tag", run.context() == null ? null : run.context().imageTag());
@@ -85,7 +100,7 @@ final class ResultsAssembler {
             prof.set("slow_threshold_ms", profiling.get("slow_threshold_ms"));
         }
         // the profiler's further measurements, passed through as it wrote them, only when it wrote them
-        for (String field : new String[] {"test_calls", "memory", "unavailable"}) {
+        for (String field : new String[] {"test_calls", "memory", "unavailable", "probes"}) {
             if (profiling.path(field).isObject() && !profiling.get(field).isEmpty()) {
                 prof.set(field, profiling.get(field));
             }
@@ -93,7 +108,17 @@ final class ResultsAssembler {
         if (profiling.path("sql").isObject()) {
             prof.set("sql", profiling.get("sql"));
         }
+        if (profiling.path("n_plus_one").isArray()) {
+            prof.set("n_plus_one", profiling.get("n_plus_one"));
+        }
+        if (profiling.path("n_plus_one_threshold").isNumber()) {
+            prof.set("n_plus_one_threshold", profiling.get("n_plus_one_threshold"));
+        }
+        String seedFingerprint = seedFingerprint(run);
+        RegressionReport.addTo(prof, run.runId(), target(run), seedFingerprint, completedAt(run, now),
+                prof.path("endpoints"), stages, baselines, regressions);
         root.set("budgets", Budgets.of(run, started, limits));
+        root.put("seed_fingerprint", seedFingerprint);
 
         if (run.context() != null) {
             root.put("namespace", run.context().namespace());
@@ -116,6 +141,25 @@ final class ResultsAssembler {
             root.set("services", services);
         }
         return root;
+    }
+
+    /** The seed output's fingerprint; null when seed_data did not complete ok (or wrote none). */
+    private static String seedFingerprint(RunSnapshot run) {
+        StageRecord seed = run.stages().get(Stage.SEED_DATA);
+        if (seed == null || seed.completed() == null || seed.completed().status() != StageStatus.OK) {
+            return null;
+        }
+        JsonNode fingerprint = output(run, Stage.SEED_DATA).path("fingerprint");
+        return fingerprint.isTextual() ? fingerprint.asText() : null;
+    }
+
+    /** {@code <git repository or 'local'>@<backend>}. */
+    static String target(RunSnapshot run) {
+        String repository = run.request() == null || run.request().git() == null ? null
+                : run.request().git().repository();
+        String backend = run.context() != null ? run.context().backend()
+                : run.request() != null ? run.request().backend() : null;
+        return RunTarget.of(repository, backend);
     }
 
     private static ObjectNode stage(StageRecord record, boolean cancelled) {

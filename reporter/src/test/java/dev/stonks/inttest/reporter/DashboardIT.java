@@ -239,9 +239,10 @@ class DashboardIT {
                             "expected 400 but was 500")),
                     Map.of(FAST, List.of(30.0, 4.0), SLOW, List.of(500.0, 470.0)));
             case PROFILING -> new ProfilingOutput(Map.of(
-                    FAST, new EndpointProfile(12.5, 42.5, 55, 60, 40, EndpointProfile.PROFILE),
-                    SLOW, new EndpointProfile(210, 480, 650, 700, 40, EndpointProfile.PROFILE),
-                    "POST /api/orders", new EndpointProfile(41, 45.2, 45.2, 45.2, 4, EndpointProfile.TESTS)),
+                    FAST, new EndpointProfile(12.5, 42.5, 55, 60, 40, EndpointProfile.PROFILE).withWarm(true),
+                    SLOW, new EndpointProfile(210, 480, 650, 700, 40, EndpointProfile.PROFILE).withWarm(true),
+                    "POST /api/orders", new EndpointProfile(41, 45.2, 45.2, 45.2, 4, EndpointProfile.TESTS)
+                            .withWarm(false)),
                     List.of(SLOW), 500.0, null,
                     Map.of("query-api", new MemoryUsage(180.5, 240.0, "proc"),
                             "order-service", new MemoryUsage(150.2, 171.0, "proc")),

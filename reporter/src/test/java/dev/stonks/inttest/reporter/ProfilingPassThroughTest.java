@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.output.EndpointProfile;
 import dev.stonks.inttest.events.output.MemoryUsage;
+import dev.stonks.inttest.events.output.NPlusOne;
 import dev.stonks.inttest.events.output.ProfilingOutput;
 import dev.stonks.inttest.events.output.SqlProfile;
 import dev.stonks.inttest.events.output.SqlStatement;
@@ -64,9 +65,32 @@ class ProfilingPassThroughTest {
         // When
         JsonNode profiling = run.results().get("profiling");
 
-        // Then
+        // Then: and the comparison with earlier runs (none here: no history)
         assertThat(profiling.fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("endpoints", "slow_endpoints", "slow_threshold_ms");
+                .containsExactlyInAnyOrder("endpoints", "slow_endpoints", "slow_threshold_ms", "regressions",
+                        "baseline");
+        assertThat(profiling.get("regressions")).isEmpty();
+        assertThat(profiling.get("baseline").get("reason").asText()).startsWith("history unavailable");
+    }
+
+    @Test
+    void probesAndNPlusOneFindingsArePassedThrough() {
+        // Given
+        ProfilingOutput output = new ProfilingOutput(
+                Map.of("/api/companies", new EndpointProfile(4, 9, 12, 14, 30, EndpointProfile.PROFILE)
+                        .withWarm(true)), List.of(), 500, null, null, null, null,
+                Map.of("/api/nothing-here", new EndpointProfile(2, 3, 3, 3, 1, EndpointProfile.TESTS).withWarm(false)),
+                List.of(new NPlusOne("/api/companies", "SELECT * FROM aliases WHERE company_id = $1", 8, 12.5)), 5.0);
+
+        // When
+        JsonNode profiling = passingRun(output).results().get("profiling");
+
+        // Then
+        JsonNode written = Json.tree(output);
+        for (String field : List.of("probes", "n_plus_one", "n_plus_one_threshold")) {
+            assertThat(profiling.get(field)).as(field).isEqualTo(written.get(field));
+        }
+        assertThat(profiling.at("/n_plus_one/0/calls_per_request").asDouble()).isEqualTo(8.0);
     }
 
     @Test
@@ -74,7 +98,9 @@ class ProfilingPassThroughTest {
         JsonNode results = new RunFixture().ok(INFRA_DEPLOY, null).ok(TEARDOWN, null).results();
 
         assertThat(results.get("profiling").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("endpoints", "slow_endpoints");
+                .containsExactlyInAnyOrder("endpoints", "slow_endpoints", "regressions", "baseline");
+        assertThat(results.at("/profiling/baseline/reason").asText()).contains("no seed fingerprint");
+        assertThat(results.get("seed_fingerprint").isNull()).isTrue();
         assertThat(results.at("/profiling/endpoints")).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.stonks.inttest.events.Json;
 import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.reporter.regressions.BaselineRun;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Timestamp;
@@ -58,16 +59,28 @@ public class HistoryReads {
                 count.setParameter(k, v);
             });
             return items.setFirstResult(q.page() * q.size()).setMaxResults(q.size()).getResultList()
-                    .chain(runs -> count.getSingleResult().map(total -> {
+                    .chain(runs -> regressionCounts(s, runs).chain(regressions -> count.getSingleResult().map(total -> {
                         ObjectNode body = Json.MAPPER.createObjectNode();
                         ArrayNode list = body.putArray("items");
-                        runs.forEach(r -> list.add(summary(r)));
+                        runs.forEach(r -> list.add(summary(r, regressions.getOrDefault(r.runId, 0L))));
                         body.put("page", q.page());
                         body.put("size", q.size());
                         body.put("total", total);
                         return body;
-                    }));
+                    })));
         });
+    }
+
+    /** How many regressions each of these runs has (runs without any are absent). */
+    private static Uni<Map<String, Long>> regressionCounts(Mutiny.Session s, List<RunRecord> runs) {
+        List<String> ids = runs.stream().map(r -> r.runId).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return s.createNativeQuery("select run_id, count(*) from regressions where run_id in (:ids) group by run_id",
+                Object[].class).setParameter("ids", ids).getResultList()
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (String) row[0],
+                        row -> ((Number) row[1]).longValue())));
     }
 
     /**
@@ -146,6 +159,50 @@ public class HistoryReads {
         });
     }
 
+    /**
+     * The figures of the newest {@code limit} passing runs of {@code target} with {@code seedFingerprint} completed
+     * before {@code before}, other than {@code runId}, newest first: each one's warm endpoints' p95 and the duration
+     * of each stage whose latest attempt completed ok.
+     */
+    public Uni<List<BaselineRun>> baseline(String target, String seedFingerprint, String runId, Instant before,
+            int limit) {
+        return sessions.withSession(s -> s.createNativeQuery("select run_id from runs where target = :target "
+                + "and seed_fingerprint = :fingerprint and status = 'passed' and run_id <> :run "
+                + "and completed_at < :before order by completed_at desc, run_id desc limit :limit", String.class)
+                .setParameter("target", target).setParameter("fingerprint", seedFingerprint)
+                .setParameter("run", runId).setParameter("before", before).setParameter("limit", limit)
+                .getResultList().chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<BaselineRun>of())
+                        : attempts(s, ids).chain(attempts -> s.createNativeQuery("select run_id, endpoint, p95_ms "
+                                + "from endpoint_stats where run_id in (:ids) and warm and p95_ms is not null",
+                                Object[].class).setParameter("ids", ids).getResultList()
+                                .map(p95 -> baselineRuns(ids, attempts, p95)))));
+    }
+
+    private static List<BaselineRun> baselineRuns(List<String> newestFirst, List<StageAttemptRecord> attempts,
+            List<Object[]> p95) {
+        Map<String, Map<String, Double>> endpoints = new HashMap<>();
+        for (Object[] row : p95) {
+            endpoints.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1],
+                    ((Number) row[2]).doubleValue());
+        }
+        Map<String, Map<String, StageAttemptRecord>> latest = new HashMap<>();
+        for (StageAttemptRecord a : attempts) {
+            latest.computeIfAbsent(a.runId, k -> new HashMap<>())
+                    .merge(a.stage, a, (x, y) -> y.attempt >= x.attempt ? y : x);
+        }
+        List<BaselineRun> runs = new ArrayList<>();
+        for (String id : newestFirst) {
+            Map<String, Double> stages = new HashMap<>();
+            latest.getOrDefault(id, Map.of()).forEach((stage, a) -> {
+                if (StageAttemptRecord.OK.equals(a.status) && a.durationS != null) {
+                    stages.put(stage, a.durationS);
+                }
+            });
+            runs.add(new BaselineRun(id, endpoints.getOrDefault(id, Map.of()), stages));
+        }
+        return runs;
+    }
+
     /** Promotion decisions, newest first, of one run or of all. */
     public Uni<ArrayNode> promotions(String runId, int limit) {
         String where = runId == null ? "" : " where run_id = :run";
@@ -188,8 +245,13 @@ public class HistoryReads {
                 .setParameter("ids", runIds).getResultList();
     }
 
-    /** One entry of the runs list. */
+    /** One entry of the runs list, without regressions. */
     static ObjectNode summary(RunRecord r) {
+        return summary(r, 0);
+    }
+
+    /** One entry of the runs list; {@code regressions} null while the run has no verdict. */
+    static ObjectNode summary(RunRecord r, long regressions) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("run_id", r.runId);
         n.put("status", r.status);
@@ -212,6 +274,11 @@ public class HistoryReads {
             tests.put("skipped", r.testsSkipped);
         }
         n.put("slow_endpoints", r.slowEndpoints);
+        if (r.exitCode == null) {
+            n.putNull("regressions");
+        } else {
+            n.put("regressions", regressions);
+        }
         n.put("cancelled", r.cancelled);
         n.put("cancelled_by", r.cancelledBy);
         n.put("cancel_reason", r.cancelReason);

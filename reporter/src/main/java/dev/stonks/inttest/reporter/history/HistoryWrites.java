@@ -8,6 +8,7 @@ import dev.stonks.inttest.events.RunContext;
 import dev.stonks.inttest.events.RunCancelRequested;
 import dev.stonks.inttest.events.RunRequested;
 import dev.stonks.inttest.events.Stage;
+import dev.stonks.inttest.reporter.regressions.RunTarget;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -127,7 +128,7 @@ public class HistoryWrites {
             steps.add(() -> s.createNativeQuery("update runs set results = cast(cast(:results as text) as jsonb) where run_id = :run")
                     .setParameter("results", results.toString()).setParameter("run", runId).executeUpdate());
             for (String table : List.of("test_failures", "endpoint_stats", "budgets", "service_memory",
-                    "sql_statements")) {
+                    "sql_statements", "regressions")) {
                 steps.add(() -> s.createNativeQuery("delete from " + table + " where run_id = :run")
                         .setParameter("run", runId).executeUpdate());
             }
@@ -198,9 +199,12 @@ public class HistoryWrites {
             run.namespace = results.get("namespace").asText();
             run.backend = text(results.path("backend"));
         }
+        String repository = text(results.path("git").path("repository"));
+        run.target = RunTarget.of(repository != null ? repository : run.repository, run.backend);
+        run.seedFingerprint = text(results.path("seed_fingerprint"));
     }
 
-    /** The rows of test_failures, endpoint_stats, budgets, service_memory and sql_statements. */
+    /** The rows of test_failures, endpoint_stats, budgets, service_memory, sql_statements and regressions. */
     private static void details(Mutiny.Session s, String runId, ObjectNode results, List<Supplier<Uni<?>>> steps) {
         int position = 0;
         for (JsonNode f : results.path("failures")) {
@@ -218,8 +222,11 @@ public class HistoryWrites {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode p = e.getValue();
             steps.add(() -> s.createNativeQuery("insert into endpoint_stats (run_id, endpoint, p50_ms, p95_ms, "
-                    + "p99_ms, max_ms, samples, source, slow) values (:run, :endpoint, :p50, :p95, :p99, :max, "
-                    + ":count, :source, :slow)").setParameter("run", runId).setParameter("endpoint", e.getKey())
+                    + "p99_ms, max_ms, samples, source, slow, warm, first_call_ms) values (:run, :endpoint, :p50, "
+                    + ":p95, :p99, :max, :count, :source, :slow, :warm, :first)").setParameter("run", runId)
+                    .setParameter("endpoint", e.getKey())
+                    .setParameter("warm", p.path("warm").asBoolean(false))
+                    .setParameter("first", number(p.path("first_call_ms")))
                     .setParameter("p50", number(p.path("p50_ms"))).setParameter("p95", number(p.path("p95_ms")))
                     .setParameter("p99", number(p.path("p99_ms"))).setParameter("max", number(p.path("max_ms")))
                     .setParameter("count", p.path("count").isNumber() ? p.get("count").asInt() : null)
@@ -244,6 +251,15 @@ public class HistoryWrites {
                     .setParameter("service", e.getKey()).setParameter("rss", number(m.path("rss_mb")))
                     .setParameter("peak", number(m.path("peak_rss_mb"))).setParameter("source", text(m.path("source")))
                     .executeUpdate());
+        }
+        for (JsonNode r : profiling.path("regressions")) {
+            steps.add(() -> s.createNativeQuery("insert into regressions (run_id, kind, subject, metric, actual, "
+                    + "baseline, ratio) values (:run, :kind, :subject, :metric, :actual, :baseline, :ratio) "
+                    + "on conflict (run_id, kind, subject) do nothing").setParameter("run", runId)
+                    .setParameter("kind", r.path("kind").asText()).setParameter("subject", r.path("subject").asText())
+                    .setParameter("metric", r.path("metric").asText()).setParameter("actual", number(r.path("actual")))
+                    .setParameter("baseline", number(r.path("baseline")))
+                    .setParameter("ratio", number(r.path("ratio"))).executeUpdate());
         }
         int statement = 0;
         for (JsonNode q : profiling.path("sql").path("statements")) {

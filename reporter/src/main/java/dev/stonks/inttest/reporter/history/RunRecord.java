@@ -55,4 +55,9 @@ public class RunRecord {
     public Integer testsSkipped;
     @Column(name = "slow_endpoints")
     public Integer slowEndpoints;
+    /** {@code <git repository or 'local'>@<backend>}: runs of one target are compared with each other. */
+    public String target;
+    /** seed_data's fingerprint; only runs with the same one are compared. */
+    @Column(name = "seed_fingerprint")
+    public String seedFingerprint;
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
 public class StageAttemptRecord {
     public static final String RUNNING = "running";
     public static final String TIMED_OUT = "timed_out";
+    public static final String OK = "ok";
 
     @Id
     @Column(name = "run_id")

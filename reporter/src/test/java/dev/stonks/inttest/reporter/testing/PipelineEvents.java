@@ -43,9 +43,14 @@ public final class PipelineEvents implements AutoCloseable {
     }
 
     public void requested(String run, String imageTag, String branch) {
+        requested(run, imageTag, branch, "stonks/stonks");
+    }
+
+    /** A request of a build of {@code repository} (with the local backend, its target is {@code <repository>@local}). */
+    public void requested(String run, String imageTag, String branch, String repository) {
         tags.put(run, imageTag);
         publish(new RunRequested(run, imageTag, run, false, 1, "local", Instant.now(), "it",
-                new GitRef("stonks/stonks", "refs/heads/" + branch, imageTag)));
+                new GitRef(repository, "refs/heads/" + branch, imageTag)));
     }
 
     public void started(String run, Stage stage) {
@@ -54,9 +59,14 @@ public final class PipelineEvents implements AutoCloseable {
 
     /** stage.completed ok, with an output (or none). */
     public void completed(String run, Stage stage, Object output) {
+        completed(run, stage, output, 0.25);
+    }
+
+    /** stage.completed ok after {@code durationS}, ending now. */
+    public void completed(String run, Stage stage, Object output, double durationS) {
         Instant now = Instant.now();
-        publish(new StageCompleted(run, stage, 1, StageStatus.OK, now.minusMillis(250), now, 0.25, null,
-                output == null ? null : Json.tree(output), context(run)));
+        publish(new StageCompleted(run, stage, 1, StageStatus.OK, now.minusMillis(Math.round(durationS * 1000)), now,
+                durationS, null, output == null ? null : Json.tree(output), context(run)));
     }
 
     public RunContext context(String run) {

@@ -1,0 +1,18 @@
+package dev.stonks.inttest.reporter.regressions;
+
+import java.util.Map;
+
+/**
+ * The figures of one earlier run that a new run is compared with.
+ *
+ * @param runId         the run
+ * @param endpointP95Ms per endpoint measured warm in that run, its p95 (ms); cold endpoints are not here
+ * @param stageSeconds  per stage whose latest attempt completed ok, its duration (s)
+ */
+public record BaselineRun(String runId, Map<String, Double> endpointP95Ms, Map<String, Double> stageSeconds) {
+
+    public BaselineRun {
+        endpointP95Ms = Map.copyOf(endpointP95Ms);
+        stageSeconds = Map.copyOf(stageSeconds);
+    }
+}
