@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Renders {@code inttest-results.json} as one self-contained HTML page (inline CSS and SVG, no scripts, nothing
  * fetched): the verdict, the seed's budgets, a stage timeline, the tests and their failures, latency percentiles per
- * endpoint against the slow threshold (marked by where each figure comes from), memory per service, the slowest
- * SQL statements, start-up times and the seeded rows. Sections whose fields an older results file lacks are left
+ * endpoint against the slow threshold (marked by where each figure comes from) and the run's summary table (first
+ * call, warm or cold, slow, N+1, regression), the N+1 statements, the regressions against the baseline, memory per
+ * service, the slowest SQL statements, start-up times and the seeded rows. Sections whose fields an older results file lacks are left
  * out.
  */
 public final class ResultsPage {
@@ -38,6 +39,9 @@ public final class ResultsPage {
         fact(html, "backend", text(results, "backend"));
         fact(html, "started", text(results, "started_at"));
         fact(html, "completed", text(results, "completed_at"));
+        if (results.hasNonNull("seed_fingerprint")) {
+            fact(html, "seed fingerprint", "<code>" + text(results, "seed_fingerprint") + "</code>");
+        }
         html.append("</table>");
         artifacts(html, results);
 
@@ -45,6 +49,8 @@ public final class ResultsPage {
         stages(html, results.path("stages"));
         tests(html, results);
         endpoints(html, results.path("profiling"));
+        ProfilingFindings.nPlusOne(html, results.path("profiling"));
+        ProfilingFindings.regressions(html, results.path("profiling"));
         memory(html, results.path("profiling").path("memory"));
         sql(html, results.path("profiling").path("sql"));
         unavailable(html, results.path("profiling").path("unavailable"));
@@ -126,6 +132,7 @@ public final class ResultsPage {
                 }
                 rows.append("action: ").append(Html.escape(b.path("action").asText("")));
             }
+            cold(rows, b.path("cold"), unit);
             rows.append("</td></tr>");
         }
         html.append("<h2>Budgets</h2><p class=\"counts\">").append(within).append(" of ").append(budgets.size())
@@ -133,6 +140,20 @@ public final class ResultsPage {
                         + " not measured)" : "").append("; budgets are reported, they do not change the exit code</p>")
                 .append("<table class=\"budgets\"><tr><th>metric</th><th>limit</th><th>actual</th><th>subject</th>"
                         + "<th>status</th><th>notes</th></tr>").append(rows).append("</table>");
+    }
+
+    /** api_p95_ms / api_p99_ms: the cold endpoints' figures beside the budget, which judges warm ones only. */
+    private static void cold(StringBuilder rows, JsonNode cold, String unit) {
+        if (!cold.isArray() || cold.isEmpty()) {
+            return;
+        }
+        rows.append("<div class=\"cold\">cold, not judged: ");
+        for (int i = 0; i < cold.size(); i++) {
+            JsonNode c = cold.get(i);
+            rows.append(i == 0 ? "" : ", ").append(Html.escape(c.path("subject").asText())).append(' ')
+                    .append(amount(c.path("actual"), unit));
+        }
+        rows.append("</div>");
     }
 
     private static String marker(String state) {
@@ -143,12 +164,12 @@ public final class ResultsPage {
         };
     }
 
-    private static String amount(JsonNode value, String unit) {
+    static String amount(JsonNode value, String unit) {
         return value.isNumber() ? compact(value.asDouble()) + " " + Html.escape(unit) : "&#8212;";
     }
 
     /** Whole numbers from 100 on, else at most two decimals without trailing zeros (30, 45.2, 0.13). */
-    private static String compact(double v) {
+    static String compact(double v) {
         if (v >= 100) {
             return String.format(java.util.Locale.ROOT, "%.0f", v);
         }
@@ -185,8 +206,8 @@ public final class ResultsPage {
                 default -> "";
             };
             sources |= !source.isEmpty();
-            chart.row(label, List.of(p.path("p50_ms").asDouble(), p.path("p95_ms").asDouble(),
-                    p.path("p99_ms").asDouble()), e.getKey() + " (" + from + p.path("count").asInt() + " calls)",
+            chart.row(label, java.util.Arrays.asList(number(p.path("p50_ms")), number(p.path("p95_ms")),
+                    number(p.path("p99_ms"))), e.getKey() + " (" + from + p.path("count").asInt() + " calls)",
                     source.isEmpty() ? null : "source-" + source);
         }
         html.append(chart.legend());
@@ -199,6 +220,9 @@ public final class ResultsPage {
         profiling.path("slow_endpoints").forEach(s -> slow.add(Html.escape(s.asText())));
         html.append("<p>Slow endpoints (P99 above the threshold): ")
                 .append(slow.isEmpty() ? "none" : String.join(", ", slow)).append("</p>");
+        EndpointTable.render(html, profiling);
+        ProfilingFindings.sqlPerEndpoint(html, endpoints);
+        ProfilingFindings.probes(html, profiling.path("probes"));
         testCalls(html, profiling.path("test_calls"), endpoints);
     }
 
@@ -388,5 +412,6 @@ public final class ResultsPage {
             + ".mark.over{background:#ffcdd2;color:#b71c1c}.mark.unmeasured{background:#eee;color:#555}"
             + "tr.over td{background:#fff5f5}tr.slow td{background:#fff8e1}.sql code{white-space:pre-wrap;"
             + "word-break:break-word;font-size:.85em}.chart .source-tests{font-style:italic;fill:#8d6e63}"
-            + ".chart .na{fill:#999}.unavailable{color:#555}";
+            + ".chart .na{fill:#999}.unavailable{color:#555}.cold{color:#555;font-size:.9em}"
+            + "tr.cold td{color:#555}.n-plus-one code,.endpoint-sql code{white-space:pre-wrap;font-size:.85em}";
 }
