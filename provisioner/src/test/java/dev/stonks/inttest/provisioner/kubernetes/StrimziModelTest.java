@@ -53,7 +53,7 @@ class StrimziModelTest {
                 }
             }
         }
-        assertThat(parsed).as("Kafka, KafkaNodePool and four KafkaTopics").isEqualTo(6);
+        assertThat(parsed).as("Kafka, KafkaNodePool and five KafkaTopics").isEqualTo(7);
     }
 
     @Test
