@@ -1,11 +1,22 @@
 package dev.stonks.inttest.profiler;
 
 import dev.stonks.inttest.events.output.EndpointProfile;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
 
-/** Nearest-rank percentiles over latency samples. */
+/**
+ * Latency percentiles over samples in milliseconds, from an HdrHistogram of microseconds (3 significant digits: a
+ * percentile is within 0.1 % of the exact sample, never above the largest one). A percentile is given only when there
+ * are enough samples for it to say more than the maximum: p95 needs {@value #P95_MIN_SAMPLES}, p99
+ * {@value #P99_MIN_SAMPLES}; otherwise it is null and {@code unavailable} says why.
+ */
 final class Percentiles {
+    static final int P95_MIN_SAMPLES = 20;
+    static final int P99_MIN_SAMPLES = 100;
+    private static final int SIGNIFICANT_DIGITS = 3;
+
     private Percentiles() {
     }
 
@@ -13,24 +24,37 @@ final class Percentiles {
         if (samplesMs.isEmpty()) {
             throw new IllegalArgumentException("no samples");
         }
-        double[] sorted = samplesMs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new EndpointProfile(rank(sorted, 50), rank(sorted, 95), rank(sorted, 99), sorted[sorted.length - 1],
-                sorted.length);
+        Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+        double max = 0;
+        for (double ms : samplesMs) {
+            if (!(ms >= 0) || Double.isInfinite(ms)) {
+                throw new IllegalArgumentException("a latency sample must be a number >= 0, was " + ms);
+            }
+            histogram.recordValue(Math.round(ms * 1000.0));
+            max = Math.max(max, ms);
+        }
+        int count = samplesMs.size();
+        Map<String, String> unavailable = new TreeMap<>();
+        Double p95 = percentile(histogram, 95, count, P95_MIN_SAMPLES, max, "p95_ms", unavailable);
+        Double p99 = percentile(histogram, 99, count, P99_MIN_SAMPLES, max, "p99_ms", unavailable);
+        return new EndpointProfile(at(histogram, 50, max), p95, p99, round(max), count, null, null, null,
+                unavailable, null);
     }
 
-    /** The nearest-rank percentile: the smallest sample with at least p% of the samples at or below it. */
-    static double rank(double[] sorted, double p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return round(sorted[Math.max(0, Math.min(index, sorted.length - 1))]);
+    private static Double percentile(Histogram histogram, double p, int count, int minSamples, double max,
+            String field, Map<String, String> unavailable) {
+        if (count < minSamples) {
+            unavailable.put(field, "needs >= " + minSamples + " samples, had " + count);
+            return null;
+        }
+        return at(histogram, p, max);
     }
 
-    private static double round(double ms) {
+    private static double at(Histogram histogram, double p, double max) {
+        return round(Math.min(histogram.getValueAtPercentile(p) / 1000.0, max));
+    }
+
+    static double round(double ms) {
         return Math.round(ms * 100.0) / 100.0;
-    }
-
-    static double[] sorted(List<Double> samples) {
-        double[] a = samples.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(a);
-        return a;
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,11 @@ import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
- * Measures the endpoints again on the warm services: per endpoint the call the tests made that answered 2xx is
- * repeated, first {@code warmup} times untimed (JIT, caches, connection pools, the HTTP connection), then
- * {@code samples} times one after the other, each timed with the monotonic clock. An endpoint whose example does not
+ * Measures the endpoints again on the warm services: per endpoint the call the tests made that answered 2xx (a GET,
+ * or a write call the target declares repeatable, sent again with the same body and content type) is repeated, first
+ * {@code warmup} times untimed (JIT, caches, connection pools, the HTTP connection), then {@code samples} times one
+ * after the other, each timed with the monotonic clock. A {@link TimedCallsListener} is told just before the first
+ * and just after the last timed call of each endpoint (to watch the database meanwhile). An endpoint whose example does not
  * answer 2xx any more (a mutating test changed the data, the service is gone), or that the overall time cap does not
  * leave time for, is not measured; the reason is handed back and the caller keeps the tests' figures for it.
  */
@@ -52,6 +55,25 @@ public class WarmEndpointSampler {
         }
     }
 
+    /** Told around each endpoint's timed calls; what it does takes no time from the samples. */
+    public interface TimedCallsListener {
+        TimedCallsListener NONE = new TimedCallsListener() {
+            @Override
+            public void beforeTimedCalls(String endpoint) {
+            }
+
+            @Override
+            public void afterTimedCalls(String endpoint, int calls) {
+            }
+        };
+
+        /** After the warm-up calls of {@code endpoint}, before its first timed call. */
+        void beforeTimedCalls(String endpoint);
+
+        /** After the last of its {@code calls} timed calls, all of which answered 2xx. */
+        void afterTimedCalls(String endpoint, int calls);
+    }
+
     private final Settings settings;
     private final HttpClient http;
 
@@ -74,12 +96,15 @@ public class WarmEndpointSampler {
      * @param serviceUrls base URL per service (the run context's services)
      */
     public WarmSamples sample(Map<String, EndpointExample> examples, Map<String, String> serviceUrls) {
-        return sample(examples, serviceUrls, () -> { });
+        return sample(examples, serviceUrls, () -> { }, TimedCallsListener.NONE);
     }
 
-    /** As above; {@code checkpoint} runs before each endpoint and throws to stop. */
+    /**
+     * As above; {@code checkpoint} runs before each endpoint and throws to stop; {@code listener} is told around
+     * each endpoint's timed calls.
+     */
     public WarmSamples sample(Map<String, EndpointExample> examples, Map<String, String> serviceUrls,
-            Runnable checkpoint) {
+            Runnable checkpoint, TimedCallsListener listener) {
         if (examples.isEmpty()) {
             return WarmSamples.none();
         }
@@ -90,7 +115,7 @@ public class WarmEndpointSampler {
         new TreeMap<>(examples).forEach((endpoint, example) -> {
             checkpoint.run();
             try {
-                measured.put(endpoint, measure(run, example, serviceUrls));
+                measured.put(endpoint, measure(run, endpoint, example, serviceUrls, listener));
             } catch (NotMeasured e) {
                 unavailable.put(endpoint, e.getMessage());
             }
@@ -100,22 +125,37 @@ public class WarmEndpointSampler {
         return new WarmSamples(measured, unavailable, run.requests);
     }
 
-    private List<Double> measure(Run run, EndpointExample example, Map<String, String> serviceUrls)
-            throws NotMeasured {
+    private List<Double> measure(Run run, String endpoint, EndpointExample example, Map<String, String> serviceUrls,
+            TimedCallsListener listener) throws NotMeasured {
         if (run.remainingNanos() <= 0) {
             throw new NotMeasured(capReached() + " before this endpoint");
         }
-        URI uri = uri(example, serviceUrls);
+        HttpRequest.Builder request = request(example, serviceUrls);
         for (int i = 1; i <= settings.warmupRequests(); i++) {
-            call(run, uri, "warm-up call " + i + " of " + settings.warmupRequests());
+            call(run, request, "warm-up call " + i + " of " + settings.warmupRequests());
         }
+        listener.beforeTimedCalls(endpoint);
         List<Double> samples = new ArrayList<>(settings.samples());
         for (int i = 1; i <= settings.samples(); i++) {
             long t0 = System.nanoTime();
-            call(run, uri, "timed call " + i + " of " + settings.samples());
+            call(run, request, "timed call " + i + " of " + settings.samples());
             samples.add((System.nanoTime() - t0) / 1e6);
         }
+        listener.afterTimedCalls(endpoint, samples.size());
         return samples;
+    }
+
+    /** The example's call: its method, and its body with its content type when it has one. */
+    private static HttpRequest.Builder request(EndpointExample example, Map<String, String> serviceUrls)
+            throws NotMeasured {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(example, serviceUrls))
+                .method(example.httpMethod(), example.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(example.body(), StandardCharsets.UTF_8))
+                .header("User-Agent", USER_AGENT);
+        if (example.contentType() != null) {
+            request.header("Content-Type", example.contentType());
+        }
+        return request;
     }
 
     private static URI uri(EndpointExample example, Map<String, String> serviceUrls) throws NotMeasured {
@@ -137,31 +177,31 @@ public class WarmEndpointSampler {
         }
     }
 
-    /** One GET whose body is read to the end; fails unless it answers 2xx in time. */
-    private void call(Run run, URI uri, String which) throws NotMeasured {
+    /** One call whose answer is read to the end; fails unless it answers 2xx in time. */
+    private void call(Run run, HttpRequest.Builder builder, String which) throws NotMeasured {
         long remaining = run.remainingNanos();
         if (remaining <= 0) {
             throw new NotMeasured(capReached() + " at the " + which);
         }
         Duration timeout = settings.requestTimeout().compareTo(Duration.ofNanos(remaining)) < 0
                 ? settings.requestTimeout() : Duration.ofNanos(remaining);
-        HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-                .header("User-Agent", USER_AGENT).build();
+        HttpRequest request = builder.timeout(timeout).build();
+        String call = request.method() + " " + request.uri();
         run.requests++;
         int status;
         try {
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (HttpTimeoutException e) {
             throw new NotMeasured(run.remainingNanos() <= 0 ? capReached() + " at the " + which
-                    : "GET " + uri + " did not answer within " + timeout.toMillis() + " ms at the " + which);
+                    : call + " did not answer within " + timeout.toMillis() + " ms at the " + which);
         } catch (IOException e) {
-            throw new NotMeasured("GET " + uri + " failed at the " + which + ": " + describe(e));
+            throw new NotMeasured(call + " failed at the " + which + ": " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NotMeasured("interrupted at the " + which);
         }
         if (status < 200 || status > 299) {
-            throw new NotMeasured("GET " + uri + " answered " + status + " at the " + which);
+            throw new NotMeasured(call + " answered " + status + " at the " + which);
         }
     }
 

@@ -51,6 +51,20 @@ class EndpointProfilerIT {
                 exchange.getResponseBody().write(body);
             }
         });
+        AtomicInteger backtests = new AtomicInteger();
+        String backtest = "{\"symbol\":\"ACME\",\"from\":\"2024-01-01\",\"to\":\"2024-06-30\"}";
+        server.createContext("/api/trading/backtest", exchange -> {
+            try (exchange) {
+                boolean same = exchange.getRequestMethod().equals("POST")
+                        && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                        && new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                        .equals(backtest);
+                if (same) {
+                    backtests.incrementAndGet();
+                }
+                exchange.sendResponseHeaders(same ? 200 : 400, -1);
+            }
+        });
         server.start();
         Process service = new ProcessBuilder("sleep", "30").redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -59,34 +73,53 @@ class EndpointProfilerIT {
                     Instant.now().plus(Duration.ofHours(1))).withComponent("query-api", SandboxComponent.of(
                     ComponentKind.SERVICE, ProcessIdentity.ofRunning(service.pid()), server.getAddress().getPort(),
                     url, null, root.resolve("query-api.log"), 1)), SandboxSecrets.generate("stonks", "stonks", "b"));
-            ProfilerConfig config = TestConfig.profilerConfig(Map.of("profiler.samples", "10"));
+            ProfilerConfig config = TestConfig.profilerConfig(Map.of());
             EndpointProfiler profiler = new EndpointProfiler(config, new WarmEndpointSampler(config),
                     new ServiceMemoryReader(new LocalMemoryReader(() -> root), new KubernetesMemoryReader(() -> {
                         throw new AssertionError("no Kubernetes client for a local run");
-                    })), new SlowSqlReader(ctx -> {
+                    })), new SlowSqlReader(config), ctx -> {
                         throw new StageFailedException("sandbox_unavailable", "no credentials file");
-                    }, config));
+                    });
             // the tests' output as the tester hands it on (through JSON)
             TestsOutput tests = Json.convert(Json.tree(new TestsOutput(2, 2, 0, 0, 0, List.of(), Map.of(
                     "/api/companies/{id}", List.of(2800.0, 14.0),
+                    "POST /api/trading/backtest", List.of(492.0),
                     "POST /api/orders", List.of(35.0)))
-                    .withExamples(Map.of("/api/companies/{id}", new EndpointExample("query-api", "/api/companies/1")))),
+                    .withExamples(Map.of("/api/companies/{id}", new EndpointExample("query-api", "/api/companies/1"),
+                            "POST /api/trading/backtest", new EndpointExample("query-api", "/api/trading/backtest",
+                                    "POST", backtest, "application/json")))
+                    .withProbes(Map.of("/api/nothing-here", List.of(4.0)))),
                     TestsOutput.class);
 
             ProfilingOutput out = profiler.profile(tests, new RunContext("latest", NS, false, 1,
                     RunContext.BACKEND_LOCAL, Map.of(), Map.of("query-api", url)));
 
-            assertThat(companyCalls.get()).isEqualTo(3 + 10);
-            assertThat(out.endpoints().get("/api/companies/{id}").source()).isEqualTo(EndpointProfile.PROFILE);
-            assertThat(out.endpoints().get("/api/companies/{id}").count()).isEqualTo(10);
+            // the defaults: 10 warm-up calls and 100 timed ones per example, the POST sent as the tests sent it
+            assertThat(companyCalls.get()).isEqualTo(10 + 100);
+            assertThat(backtests.get()).isEqualTo(10 + 100);
+            for (String warm : List.of("/api/companies/{id}", "POST /api/trading/backtest")) {
+                EndpointProfile endpoint = out.endpoints().get(warm);
+                assertThat(endpoint.source()).isEqualTo(EndpointProfile.PROFILE);
+                assertThat(endpoint.warm()).isTrue();
+                assertThat(endpoint.count()).isEqualTo(100);
+                assertThat(endpoint.p99Ms()).isNotNull().isLessThan(500.0);
+                assertThat(endpoint.sql()).isNull();
+            }
+            assertThat(out.endpoints().get("/api/companies/{id}").firstCallMs()).isEqualTo(2800.0);
+            assertThat(out.endpoints().get("POST /api/trading/backtest").firstCallMs()).isEqualTo(492.0);
             assertThat(out.endpoints().get("POST /api/orders").source()).isEqualTo(EndpointProfile.TESTS);
+            assertThat(out.endpoints().get("POST /api/orders").warm()).isFalse();
+            assertThat(out.endpoints()).doesNotContainKey("/api/nothing-here");
+            assertThat(out.probes()).containsOnlyKeys("/api/nothing-here");
             assertThat(out.slowEndpoints()).isEmpty();
-            assertThat(out.testCalls().get("/api/companies/{id}").p99Ms()).isEqualTo(2800.0);
+            assertThat(out.testCalls().get("/api/companies/{id}").maxMs()).isEqualTo(2800.0);
+            assertThat(out.nPlusOne()).isEmpty();
             assertThat(out.memory()).containsOnlyKeys("query-api");
             assertThat(out.memory().get("query-api").source()).isEqualTo("proc");
             assertThat(out.sql()).isNull();
-            assertThat(out.unavailable()).containsOnly(Map.entry("sql",
-                    "no access to the sandbox database: no credentials file"));
+            assertThat(out.unavailable()).containsOnly(
+                    Map.entry("sql", "no access to the sandbox database: no credentials file"),
+                    Map.entry("sql per endpoint", "no access to the sandbox database: no credentials file"));
         } finally {
             server.stop(0);
             service.destroyForcibly();

@@ -12,12 +12,18 @@ class ProfilerConfigTest {
         ProfilerConfig config = config(Map.of());
 
         assertThat(config.slowThresholdMs()).isEqualTo(500.0);
-        assertThat(config.warmupRequests()).isEqualTo(3);
-        assertThat(config.samples()).isEqualTo(20);
+        assertThat(config.warmupRequests()).isEqualTo(10);
+        assertThat(config.samples()).isEqualTo(100);
         assertThat(config.maxSeconds()).isEqualTo(60);
         assertThat(config.requestTimeoutMs()).isEqualTo(5000);
         assertThat(config.sqlTop()).isEqualTo(10);
         assertThat(config.slowSqlMs()).isEqualTo(100.0);
+        assertThat(config.nPlusOne().threshold()).isEqualTo(5.0);
+    }
+
+    @Test
+    void theNPlusOneThresholdIsSetUnderItsOwnKey() {
+        assertThat(config(Map.of("profiler.n-plus-one.threshold", "2.5")).nPlusOne().threshold()).isEqualTo(2.5);
     }
 
     @Test

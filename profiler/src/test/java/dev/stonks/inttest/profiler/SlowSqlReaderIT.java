@@ -9,6 +9,7 @@ import dev.stonks.inttest.localstack.PostgresConfig;
 import dev.stonks.inttest.localstack.PostgresInstance;
 import dev.stonks.inttest.localstack.PostgresServer;
 import dev.stonks.inttest.sandboxaccess.SandboxAccess;
+import dev.stonks.inttest.sandboxaccess.SandboxAccessResolver;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -95,7 +96,7 @@ class SlowSqlReaderIT {
         }
 
         // When
-        SqlReading reading = new SlowSqlReader(ctx -> access(pg.jdbcUrl()), SETTINGS).read(context());
+        SqlReading reading = read(ctx -> access(pg.jdbcUrl()), SETTINGS);
 
         // Then
         assertThat(reading.unavailable()).isNull();
@@ -134,8 +135,7 @@ class SlowSqlReaderIT {
             s.executeQuery("SELECT count(*) FROM orders").close();
         }
 
-        SqlReading reading = new SlowSqlReader(ctx -> access(pg.jdbcUrl()), new SlowSqlReader.Settings(1, 100))
-                .read(context());
+        SqlReading reading = read(ctx -> access(pg.jdbcUrl()), new SlowSqlReader.Settings(1, 100));
 
         assertThat(reading.profile().statements()).extracting(SqlStatement::query)
                 .containsExactly("SELECT pg_sleep($1)");
@@ -149,7 +149,7 @@ class SlowSqlReaderIT {
             s.execute("SELECT pg_stat_statements_reset()");
         }
 
-        SqlReading reading = new SlowSqlReader(ctx -> access(pg.jdbcUrl()), SETTINGS).read(context());
+        SqlReading reading = read(ctx -> access(pg.jdbcUrl()), SETTINGS);
 
         assertThat(reading.unavailable()).isNull();
         assertThat(reading.profile().statements()).isEmpty();
@@ -159,7 +159,7 @@ class SlowSqlReaderIT {
     void aDatabaseWithoutTheExtensionIsUnavailableWithTheReason() {
         String plain = "jdbc:postgresql://127.0.0.1:" + pg.port() + "/plain";
 
-        SqlReading reading = new SlowSqlReader(ctx -> access(plain), SETTINGS).read(context());
+        SqlReading reading = read(ctx -> access(plain), SETTINGS);
 
         assertThat(reading.profile()).isNull();
         assertThat(reading.unavailable()).isEqualTo("the extension pg_stat_statements is not installed in database "
@@ -168,17 +168,23 @@ class SlowSqlReaderIT {
 
     @Test
     void noAccessIsUnavailableWithTheReasonAndNeverThePassword() {
-        SqlReading wrongPassword = new SlowSqlReader(ctx -> new SandboxAccess(pg.jdbcUrl(), USER, "not-" + PASSWORD,
-                null, null, null), SETTINGS).read(context());
+        SqlReading wrongPassword = read(ctx -> new SandboxAccess(pg.jdbcUrl(), USER, "not-" + PASSWORD,
+                null, null, null), SETTINGS);
         assertThat(wrongPassword.profile()).isNull();
         assertThat(wrongPassword.unavailable()).contains("cannot read pg_stat_statements of " + pg.jdbcUrl(),
                 "password authentication failed").doesNotContain(PASSWORD);
 
-        SqlReading noSandbox = new SlowSqlReader(ctx -> {
+        SqlReading noSandbox = read(ctx -> {
             throw new StageFailedException("sandbox_unavailable", "no sandbox /tmp/x/stonks-inttest-sql");
-        }, SETTINGS).read(context());
+        }, SETTINGS);
         assertThat(noSandbox.unavailable()).isEqualTo("no access to the sandbox database: no sandbox "
                 + "/tmp/x/stonks-inttest-sql");
+    }
+
+    private static SqlReading read(SandboxAccessResolver sandboxes, SlowSqlReader.Settings settings) {
+        try (StatStatements database = StatStatements.open(sandboxes, context())) {
+            return new SlowSqlReader(settings).read(database);
+        }
     }
 
     private static SandboxAccess access(String jdbcUrl) {

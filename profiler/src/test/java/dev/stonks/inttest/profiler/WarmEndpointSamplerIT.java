@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /** The warm re-measurement against a real HTTP server (the JDK's), which counts the calls it answers. */
 class WarmEndpointSamplerIT {
-    private static final WarmEndpointSampler.Settings DEFAULTS = new WarmEndpointSampler.Settings(3, 20,
+    private static final WarmEndpointSampler.Settings DEFAULTS = new WarmEndpointSampler.Settings(10, 100,
             Duration.ofSeconds(60), Duration.ofSeconds(5));
 
     private HttpServer server;
@@ -79,18 +79,21 @@ class WarmEndpointSamplerIT {
 
         // When
         WarmSamples warm = new WarmEndpointSampler(DEFAULTS).sample(tests.examples(), Map.of("query-api", baseUrl));
-        ProfilingOutput out = EndpointProfiler.assemble(500, tests, warm, new MemoryReading(Map.of(), List.of()),
-                new SqlReading(null, null));
+        ProfilingOutput out = EndpointProfiler.assemble(500, tests, warm, EndpointSqlReading.none(5, null),
+                new MemoryReading(Map.of(), List.of()), new SqlReading(null, null));
 
-        // Then the server saw the tests' calls, 3 warm-up calls and 20 timed ones
-        assertThat(calls("/api/companies/")).isEqualTo(3 + 3 + 20);
-        assertThat(warm.requests()).isEqualTo(23);
-        assertThat(warm.samples().get("/api/companies/{id}")).hasSize(20);
-        assertThat(out.testCalls().get("/api/companies/{id}").p99Ms()).isGreaterThanOrEqualTo(700.0);
+        // Then the server saw the tests' calls, 10 warm-up calls and 100 timed ones
+        assertThat(calls("/api/companies/")).isEqualTo(3 + 10 + 100);
+        assertThat(warm.requests()).isEqualTo(110);
+        assertThat(warm.samples().get("/api/companies/{id}")).hasSize(100);
+        assertThat(out.testCalls().get("/api/companies/{id}").maxMs()).isGreaterThanOrEqualTo(700.0);
+        assertThat(out.testCalls().get("/api/companies/{id}").firstCallMs()).isGreaterThanOrEqualTo(700.0);
         EndpointProfile endpoint = out.endpoints().get("/api/companies/{id}");
         assertThat(endpoint.source()).isEqualTo(EndpointProfile.PROFILE);
-        assertThat(endpoint.count()).isEqualTo(20);
-        assertThat(endpoint.p99Ms()).isLessThan(500.0);
+        assertThat(endpoint.warm()).isTrue();
+        assertThat(endpoint.count()).isEqualTo(100);
+        assertThat(endpoint.p99Ms()).isNotNull().isLessThan(500.0);
+        assertThat(endpoint.firstCallMs()).isGreaterThanOrEqualTo(700.0);
         assertThat(out.slowEndpoints()).isEmpty();
         assertThat(out.unavailable()).isEmpty();
     }
@@ -109,17 +112,17 @@ class WarmEndpointSamplerIT {
         // When
         WarmSamples warm = new WarmEndpointSampler(DEFAULTS).sample(tests.examples(),
                 Map.of("trading", baseUrl + "/", "query-api", baseUrl));
-        ProfilingOutput out = EndpointProfiler.assemble(500, tests, warm, new MemoryReading(Map.of(), List.of()),
-                new SqlReading(null, null));
+        ProfilingOutput out = EndpointProfiler.assemble(500, tests, warm, EndpointSqlReading.none(5, null),
+                new MemoryReading(Map.of(), List.of()), new SqlReading(null, null));
 
         // Then the 404 stopped it at the first warm-up call
         assertThat(calls("/api/orders/")).isEqualTo(1);
-        assertThat(calls("/api/companies/")).isEqualTo(23);
+        assertThat(calls("/api/companies/")).isEqualTo(110);
         assertThat(out.endpoints().get("/api/orders/{id}")).isEqualTo(out.testCalls().get("/api/orders/{id}"));
         assertThat(out.endpoints().get("/api/orders/{id}").source()).isEqualTo(EndpointProfile.TESTS);
         assertThat(out.unavailable()).containsOnlyKeys("endpoint /api/orders/{id}");
         assertThat(out.unavailable().get("endpoint /api/orders/{id}"))
-                .contains("GET " + baseUrl + "/api/orders/42", "answered 404", "warm-up call 1 of 3");
+                .contains("GET " + baseUrl + "/api/orders/42", "answered 404", "warm-up call 1 of 10");
         assertThat(out.endpoints().get("/api/companies/{id}").source()).isEqualTo(EndpointProfile.PROFILE);
     }
 
@@ -134,7 +137,7 @@ class WarmEndpointSamplerIT {
 
         assertThat(warm.samples()).isEmpty();
         assertThat(warm.unavailable().get("/api/risk/{id}")).contains("GET " + closed + "/api/risk/1 failed",
-                "warm-up call 1 of 3");
+                "warm-up call 1 of 10");
         assertThat(warm.unavailable().get("/api/symbols")).contains("service 'registry'", "no base URL");
     }
 
@@ -170,6 +173,66 @@ class WarmEndpointSamplerIT {
                 assertThat(reason).contains("time cap of 2 s (profiler.max-seconds) was reached"));
         assertThat(warm.unavailable().get("/c/{id}")).endsWith("before this endpoint");
         assertThat(seconds).as("the cap holds (generous bound)").isLessThan(10.0);
+    }
+
+    @Test
+    void aRepeatableWriteCallIsSentAgainWithItsMethodBodyAndContentTypeAndTheListenerSeesOnlyTheTimedCalls() {
+        // Given a backtest that answers 200 only to the very body and content type the tests sent
+        String body = "{\"symbol\":\"ACME\",\"strategy\":\"sma-cross\",\"days\":120}";
+        List<String> refused = new ArrayList<>();
+        calls.put("/api/trading/backtest", new AtomicInteger());
+        server.createContext("/api/trading/backtest", exchange -> {
+            try (exchange) {
+                calls.get("/api/trading/backtest").incrementAndGet();
+                String got = exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type")
+                        + " " + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                boolean same = got.equals("POST application/json " + body);
+                if (!same) {
+                    refused.add(got);
+                }
+                answer(exchange, same ? 200 : 400, "{\"pnl\":12.5}");
+            }
+        });
+        Map<String, EndpointExample> examples = Map.of("POST /api/trading/backtest",
+                new EndpointExample("trading", "/api/trading/backtest", "POST", body, "application/json"));
+        List<String> told = new ArrayList<>();
+        WarmEndpointSampler.TimedCallsListener listener = new WarmEndpointSampler.TimedCallsListener() {
+            @Override
+            public void beforeTimedCalls(String endpoint) {
+                told.add("before " + endpoint + " after " + calls("/api/trading/backtest") + " calls");
+            }
+
+            @Override
+            public void afterTimedCalls(String endpoint, int timed) {
+                told.add("after " + timed + " timed calls of " + endpoint + ", " + calls("/api/trading/backtest")
+                        + " calls");
+            }
+        };
+
+        // When
+        WarmSamples warm = new WarmEndpointSampler(new WarmEndpointSampler.Settings(4, 25, Duration.ofSeconds(60),
+                Duration.ofSeconds(5))).sample(examples, Map.of("trading", baseUrl), () -> { }, listener);
+
+        // Then
+        assertThat(refused).isEmpty();
+        assertThat(warm.unavailable()).isEmpty();
+        assertThat(warm.samples().get("POST /api/trading/backtest")).hasSize(25);
+        assertThat(calls("/api/trading/backtest")).isEqualTo(4 + 25);
+        assertThat(told).containsExactly("before POST /api/trading/backtest after 4 calls",
+                "after 25 timed calls of POST /api/trading/backtest, 29 calls");
+    }
+
+    @Test
+    void aWriteCallThatIsRefusedIsNotMeasuredAndTheReasonNamesItsMethod() {
+        serve("/api/orders", exchange -> answer(exchange, 409, "{}"));
+        Map<String, EndpointExample> examples = Map.of("PUT /api/orders/{id}",
+                new EndpointExample("trading", "/api/orders/7", "PUT", "{\"qty\":3}", "application/json"));
+
+        WarmSamples warm = new WarmEndpointSampler(DEFAULTS).sample(examples, Map.of("trading", baseUrl));
+
+        assertThat(warm.samples()).isEmpty();
+        assertThat(warm.unavailable().get("PUT /api/orders/{id}"))
+                .isEqualTo("PUT " + baseUrl + "/api/orders/7 answered 409 at the warm-up call 1 of 10");
     }
 
     @Test
