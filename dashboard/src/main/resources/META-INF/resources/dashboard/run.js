@@ -1,5 +1,6 @@
 // One run: summary, tests (failing first; after the stages while the run is in flight), the stage timeline as a Gantt chart of every attempt, budgets, latency
-// per endpoint against the budget lines, memory, SQL, promotion decisions and artifacts. While the run is in flight
+// per endpoint against the budget lines with the summary table (first call, warm/cold, slow, N+1, regression), the N+1
+// statements, the regressions against the baseline, memory, SQL, promotion decisions and artifacts. While the run is in flight
 // it follows GET /api/runs/{id}/events and redraws without a reload.
 import {follow, getJson} from './api.js';
 import {bars, gantt, legend} from './charts.js';
@@ -337,6 +338,8 @@ export function runView(root, runId, setLive) {
             ${running ? tests(doc, running) : ''}
             ${budgets(doc)}
             ${latency(doc, running)}
+            ${nPlusOne(doc)}
+            ${regressions(doc)}
             ${memory(doc)}
             ${sql(doc)}
             ${unavailable(doc)}
@@ -371,6 +374,8 @@ export function runView(root, runId, setLive) {
                 state.replay.replay_of}</code>` : ''})</span>` : ''}</dd></div>
             <div><dt>Exit code</dt><dd class="exit">${doc.exit_code ?? '\u2014'}${verdict ? html` <span class="sub">(${verdict})</span>` : ''}</dd></div>
             ${doc.backend ? html`<div><dt>Backend</dt><dd>${doc.backend}</dd></div>` : ''}
+            ${doc.seed_fingerprint ? html`<div><dt>Seed</dt><dd class="seed"><code title="${doc.seed_fingerprint
+                }">${String(doc.seed_fingerprint).slice(0, 19)}</code></dd></div>` : ''}
             </dl>
             ${doc.cancelled ? html`<p class="notice cancelled">Cancelled by <strong>${doc.cancelled.by}</strong> at
                 ${time(doc.cancelled.at)}: ${doc.cancelled.reason}</p>`
@@ -490,7 +495,8 @@ function budgets(doc) {
     const unmeasured = list.filter(b => typeof b.within !== 'boolean').length;
     return html`<section aria-labelledby="h-budgets"><h2 id="h-budgets">Budgets</h2>
         <p class="sub">${within} of ${list.length} within${unmeasured ? ` (${unmeasured} not measured)` : ''};
-            budgets are reported, they do not change the exit code.</p>
+            budgets are reported, they do not change the exit code. The latency budgets judge warm endpoints
+            only; cold ones (the tests' calls alone) are listed beside them.</p>
         <table class="budgets"><thead><tr><th scope="col">Metric</th><th scope="col" class="num">Limit</th>
             <th scope="col" class="num">Actual</th><th scope="col">Subject</th><th scope="col">Status</th>
             <th scope="col">Notes</th></tr></thead>
@@ -501,8 +507,31 @@ function budgets(doc) {
                 <td class="num">${typeof b.actual === 'number' ? `${num(b.actual)} ${b.unit}` : '\u2014'}</td>
                 <td>${b.subject || ''}</td><td><span class="mark ${state}">${mark}</span></td>
                 <td>${state === 'unmeasured' ? b.reason || '' : state === 'over' ? html`${(b.exceeded_by || []).length > 1
-                    ? `over: ${b.exceeded_by.join(', ')}; ` : ''}action: ${b.action || ''}` : ''}</td></tr>`;
+                    ? `over: ${b.exceeded_by.join(', ')}; ` : ''}action: ${b.action || ''}` : ''}${
+                    Array.isArray(b.cold) && b.cold.length ? html`<div class="cold sub">cold, not judged: ${
+                    b.cold.map(c => `${c.subject} ${num(c.actual)} ${b.unit}`).join(', ')}</div>` : ''}</td></tr>`;
         })}</tbody></table></section>`;
+}
+
+/**
+ * Warm when the profiler measured it after warm-up calls; results written before the distinction carry no warm, and
+ * there the profiler's own measurement (source profile) was the warm one.
+ */
+function isWarm(e) {
+    return typeof e.warm === 'boolean' ? e.warm : e.source === 'profile';
+}
+
+/** +35% (8.1 → 11 ms) */
+function change(r) {
+    const ratio = typeof r.ratio === 'number' ? r.ratio : r.baseline > 0 ? r.actual / r.baseline : null;
+    const pct = ratio === null ? '' : `${ratio >= 1 ? '+' : '−'}${Math.abs(Math.round((ratio - 1) * 100))}% `;
+    return `${pct}(${num(r.baseline)} → ${num(r.actual)} ${r.unit || 'ms'})`;
+}
+
+/** A percentile cell: the figure, or a dash whose title says why there is none. */
+function figure(e, field, cls) {
+    const why = (e.unavailable || {})[field];
+    return html`<td class="num ${cls}"${raw(why ? html` title="${why}"`.text : '')}>${ms(e[field])}</td>`;
 }
 
 function latency(doc, running) {
@@ -514,6 +543,12 @@ function latency(doc, running) {
     }
     endpoints.sort((a, b) => (b[1].p95_ms ?? 0) - (a[1].p95_ms ?? 0) || a[0].localeCompare(b[0]));
     const slow = new Set(p.slow_endpoints || []);
+    const worstNPlusOne = new Map();
+    (p.n_plus_one || []).forEach(n => worstNPlusOne.set(n.endpoint, Math.max(worstNPlusOne.get(n.endpoint) ?? 0,
+        n.calls_per_request)));
+    const regressed = new Map();
+    (p.regressions || []).filter(r => r.kind === 'endpoint' && !regressed.has(r.subject))
+        .forEach(r => regressed.set(r.subject, r));
     const p95 = budgetLimit(doc, 'api_p95_ms');
     const p99 = budgetLimit(doc, 'api_p99_ms');
     const refs = [];
@@ -528,37 +563,138 @@ function latency(doc, running) {
     }
     const series = [{name: 'p50', cls: 's-p50'}, {name: 'p95', cls: 's-p95'}, {name: 'p99', cls: 's-p99'}];
     const chart = bars({
-        rows: endpoints.map(([key, e]) => ({label: key + (e.source === 'tests' ? ' [tests]' : ''),
-            values: [e.p50_ms, e.p95_ms, e.p99_ms], title: key, cls: slow.has(key) ? 'slow' : ''})),
+        rows: endpoints.map(([key, e]) => ({label: key + (isWarm(e) ? '' : ' [cold]'),
+            values: [e.p50_ms ?? null, e.p95_ms ?? null, e.p99_ms ?? null], title: key,
+            cls: slow.has(key) ? 'slow' : ''})),
         series, unit: 'ms', lines: refs,
         label: `Latency per endpoint, p50, p95 and p99 in milliseconds, slowest p95 first, against the budgets`
     });
+    const probes = Object.entries(p.probes || {});
     return html`<section aria-labelledby="h-latency"><h2 id="h-latency">Latency per endpoint</h2>
-        <p class="sub">Slowest p95 first. [tests]: the tests' own calls (the profiler could not repeat them, cold
-            first calls included); otherwise the profiler's warm measurement.</p>
+        <p class="sub">Slowest p95 first. Warm: the profiler's measurement after warm-up calls. [cold]: only the
+            tests' own calls (first calls included): shown, not judged by the budgets, never slow. A dash: too few
+            samples for that percentile (the cell's title says why).</p>
         ${raw(legend([...series, ...refs.map(r => ({name: `${r.label} (${num(r.value)} ms)`, cls: 'line-' + r.cls}))]))}
         <div class="chart-box">${raw(chart)}</div>
-        <table class="endpoints"><thead><tr><th scope="col">Endpoint</th><th scope="col" class="num">p50</th>
+        <table class="endpoints"><caption>The run's endpoints: percentiles, the tests' first call, warm or cold,
+            slow, N+1 statements and regressions</caption>
+            <thead><tr><th scope="col">Endpoint</th><th scope="col" class="num">p50</th>
             <th scope="col" class="num">p95</th><th scope="col" class="num">p99</th><th scope="col" class="num">max</th>
-            <th scope="col" class="num">calls</th><th scope="col">Source</th><th scope="col">Verdict</th></tr></thead>
+            <th scope="col" class="num">First call</th><th scope="col" class="num">calls</th>
+            <th scope="col">Measured</th><th scope="col" class="num">N+1</th><th scope="col">Regression</th>
+            <th scope="col">Verdict</th></tr></thead>
         <tbody>${endpoints.map(([key, e]) => {
+            const warm = isWarm(e);
             const over = [];
-            if (p95 !== null && e.p95_ms >= p95) {
+            if (warm && p95 !== null && e.p95_ms >= p95) {
                 over.push('p95 over budget');
             }
-            if (p99 !== null && e.p99_ms >= p99) {
+            if (warm && p99 !== null && e.p99_ms >= p99) {
                 over.push('p99 over budget');
             }
             if (slow.has(key)) {
                 over.push('slow');
             }
-            return html`<tr data-endpoint="${key}" class="${over.length ? 'over' : ''}"><td><code>${key}</code></td>
-                <td class="num p50">${ms(e.p50_ms)}</td><td class="num p95">${ms(e.p95_ms)}</td>
-                <td class="num p99">${ms(e.p99_ms)}</td><td class="num">${ms(e.max_ms)}</td>
-                <td class="num">${e.count ?? '\u2014'}</td><td>${e.source === 'tests' ? 'tests' : e.source === 'profile'
-                    ? 'warm' : '\u2014'}</td><td>${over.length ? html`<span class="mark over">${over.join(', ')}</span>`
-                    : html`<span class="mark within">within</span>`}</td></tr>`;
-        })}</tbody></table></section>`;
+            const r = regressed.get(key);
+            const n = worstNPlusOne.get(key);
+            const verdict = over.length ? html`<span class="mark over">${over.join(', ')}</span>`
+                : warm ? html`<span class="mark within">within</span>`
+                : html`<span class="mark unmeasured">cold, not judged</span>`;
+            return html`<tr data-endpoint="${key}" class="${[over.length ? 'over' : '', warm ? 'warm' : 'cold',
+                r ? 'regressed' : ''].filter(Boolean).join(' ')}"><td><code>${key}</code></td>
+                ${figure(e, 'p50_ms', 'p50')}${figure(e, 'p95_ms', 'p95')}${figure(e, 'p99_ms', 'p99')}
+                <td class="num">${ms(e.max_ms)}</td><td class="num first-call">${ms(e.first_call_ms)}</td>
+                <td class="num">${e.count ?? '—'}</td><td class="measured">${warm ? 'warm' : 'cold'}</td>
+                <td class="num n-plus-one">${n !== undefined ? html`<span class="mark over">${num(n)}/req</span>` : ''}</td>
+                <td class="regression">${r ? html`<span class="mark over">${change(r)}</span>` : ''}</td>
+                <td>${verdict}</td></tr>`;
+        })}</tbody></table>
+        ${sqlPerEndpoint(endpoints)}
+        ${probes.length ? html`<p class="sub probes">Probes of routes the target does not have (not counted as
+            endpoints): ${probes.map(([k, v], i) => html`${i ? ', ' : ''}<code>${k}</code> (${v.count} ${
+            v.count === 1 ? 'call' : 'calls'})`)}</p>` : ''}
+    </section>`;
+}
+
+/** Each endpoint measured warm with the database watched: its statements per request (the N+1 list's evidence). */
+function sqlPerEndpoint(endpoints) {
+    const withSql = endpoints.filter(([, e]) => e.sql && Array.isArray(e.sql.statements));
+    if (!withSql.length) {
+        return '';
+    }
+    return html`<details><summary>SQL per request, per endpoint (measured warm)</summary>
+        <table class="endpoint-sql"><thead><tr><th scope="col">Endpoint</th><th scope="col" class="num">Requests</th>
+            <th scope="col" class="num">Statements per request</th><th scope="col">Statement</th>
+            <th scope="col" class="num">Calls per request</th><th scope="col" class="num">Total</th></tr></thead>
+        <tbody>${withSql.flatMap(([key, e]) => {
+            const list = e.sql.statements.length ? e.sql.statements : [null];
+            return list.map((st, i) => html`<tr>${i === 0 ? html`<th scope="row" rowspan="${list.length}"><code>${key
+                }</code></th><td class="num" rowspan="${list.length}">${e.sql.requests}</td><td class="num"
+                rowspan="${list.length}">${num(e.sql.calls_per_request)}</td>` : ''}${st ? html`<td><code>${st.query
+                }</code></td><td class="num">${num(st.calls_per_request)}</td><td class="num">${ms(st.total_ms)}</td>`
+                : html`<td colspan="3">no statement</td>`}</tr>`);
+        })}</tbody></table></details>`;
+}
+
+function nPlusOne(doc) {
+    const p = doc.profiling || {};
+    const list = p.n_plus_one || [];
+    const threshold = typeof p.n_plus_one_threshold === 'number' ? p.n_plus_one_threshold : null;
+    if (threshold === null && !list.length) {
+        return '';
+    }
+    return html`<section aria-labelledby="h-n-plus-one"><h2 id="h-n-plus-one">N+1 queries</h2>
+        ${list.length ? html`<p class="sub">Statements run more than ${threshold === null ? 'the threshold'
+            : `${num(threshold)} times`} per request of one endpoint (a query per row of an earlier result instead of
+            one join), most calls per request first.</p>
+        <table class="n-plus-one"><thead><tr><th scope="col">Endpoint</th><th scope="col">Statement</th>
+            <th scope="col" class="num">Calls per request</th><th scope="col" class="num">Total</th></tr></thead>
+        <tbody>${list.map(n => html`<tr data-endpoint="${n.endpoint}"><td><code>${n.endpoint}</code></td>
+            <td><code>${n.query}</code></td><td class="num">${num(n.calls_per_request)}</td>
+            <td class="num">${ms(n.total_ms)}</td></tr>`)}</tbody></table>`
+        : html`<p class="ok-note n-plus-one-none">No statement ran more than ${num(threshold)} times per request of
+            an endpoint.</p>`}
+    </section>`;
+}
+
+function baselineLine(b) {
+    if (!b) {
+        return 'No baseline was given.';
+    }
+    if (b.reason) {
+        return html`Not compared with earlier runs: ${b.reason}`;
+    }
+    const runs = Array.isArray(b.runs) ? b.runs : [];
+    return html`Compared with ${runs.length} earlier passing ${runs.length === 1 ? 'run' : 'runs'}${b.target
+        ? html` of <code>${b.target}</code>` : ''}${b.seed_fingerprint ? html` with seed <code title="${
+        b.seed_fingerprint}">${String(b.seed_fingerprint).slice(0, 19)}</code>` : ''} (the median of each
+        figure)${typeof b.min_ratio === 'number' && typeof b.min_delta_ms === 'number' ? html`; a regression is worse
+        by more than ${Math.round(b.min_ratio * 100)}% and more than ${num(b.min_delta_ms)} ms` : ''}${runs.length
+        ? html`. Runs: ${runs.map((id, i) => html`${i ? ', ' : ''}<a href="#/runs/${encodeURIComponent(id)}">${id}</a>`)}`
+        : ''}.`;
+}
+
+function regressions(doc) {
+    const p = doc.profiling || {};
+    const list = Array.isArray(p.regressions) ? p.regressions : null;
+    if (!p.baseline && !list) {
+        return '';
+    }
+    const compared = p.baseline && !p.baseline.reason;
+    return html`<section aria-labelledby="h-regressions"><h2 id="h-regressions">Regressions</h2>
+        <p class="sub baseline">${baselineLine(p.baseline)}</p>
+        ${list && list.length ? html`<table class="regressions"><caption>Figures worse than their baseline: ${
+            list.length}, worst first</caption><thead><tr><th scope="col">Kind</th><th scope="col">Subject</th>
+            <th scope="col">Metric</th><th scope="col" class="num">Baseline</th><th scope="col" class="num">This run</th>
+            <th scope="col" class="num">Change</th></tr></thead>
+        <tbody>${list.map(r => html`<tr class="over" data-kind="${r.kind}" data-subject="${r.subject}"><td>${r.kind}</td>
+            <td><code>${r.subject}</code></td><td>${r.metric}</td><td class="num">${num(r.baseline)} ${r.unit}</td>
+            <td class="num">${num(r.actual)} ${r.unit}</td><td class="num change">${change(r).replace(/ \(.*$/, '')}${
+            typeof r.delta_ms === 'number' ? ` (+${r.unit === 's' ? num(r.delta_ms / 1000) + ' s' : num(r.delta_ms) + ' ms'})`
+            : ''}</td></tr>`)}</tbody></table>`
+        : compared ? html`<p class="ok-note regressions-none">No regression: every endpoint's p95 and every stage's
+            duration is within the thresholds of its baseline.</p>` : ''}
+    </section>`;
 }
 
 function memory(doc) {

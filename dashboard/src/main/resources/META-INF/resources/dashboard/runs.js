@@ -104,7 +104,7 @@ export function runsView(root, params, setLive) {
                 <thead><tr><th scope="col">Run</th><th scope="col">Status</th><th scope="col">Image tag</th>
                     <th scope="col">Branch</th><th scope="col">Requested</th><th scope="col" class="num">Duration</th>
                     <th scope="col" class="num">Exit code</th><th scope="col">Tests</th>
-                    <th scope="col" class="num">Slow endpoints</th></tr></thead>
+                    <th scope="col" class="num">Slow endpoints</th><th scope="col" class="num">Regressions</th></tr></thead>
                 <tbody>${items.map(row)}</tbody>
             </table>
             <nav class="pager" aria-label="Pages">
@@ -134,6 +134,7 @@ export function runsView(root, params, setLive) {
             <td class="num exit">${r.exit_code ?? '\u2014'}</td>
             <td class="tests">${t ? tests(t) : '\u2014'}</td>
             <td class="num slow">${r.slow_endpoints ?? '\u2014'}</td>
+            <td class="num regressions">${r.regressions ?? '\u2014'}</td>
         </tr>`;
     }
 
