@@ -118,7 +118,9 @@ final class ProfilingFindings {
                     .append(ResultsPage.amount(r.path("actual"), unit)).append("</td><td class=\"num\">")
                     .append(Html.escape(percent(r)));
             if (r.path("delta_ms").isNumber()) {
-                html.append(" (+").append(ResultsPage.amount(r.get("delta_ms"), "ms")).append(')');
+                double delta = r.get("delta_ms").asDouble();
+                html.append(" (+").append("s".equals(unit) ? ResultsPage.compact(delta / 1000) + " s"
+                        : ResultsPage.compact(delta) + " ms").append(')');
             }
             html.append("</td></tr>");
         }

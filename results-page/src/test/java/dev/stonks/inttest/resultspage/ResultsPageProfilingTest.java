@@ -225,7 +225,7 @@ class ResultsPageProfilingTest {
         List<Element> rows = rows(table(doc, "regressions"));
         assertThat(rows).extracting(ResultsPageProfilingTest::cells).containsExactly(
                 List.of("endpoint", "/api/companies", "p95_ms", "5.9 ms", "8 ms", "+36% (+2.1 ms)"),
-                List.of("stage", "service_deploy", "duration_s", "10.2 s", "12.9 s", "+26% (+2700 ms)"));
+                List.of("stage", "service_deploy", "duration_s", "10.2 s", "12.9 s", "+26% (+2.7 s)"));
         assertThat(text(doc)).contains("seed fingerprint", "sha256:0123456789abcdef");
 
         // too few earlier runs: the reason, and no table
