@@ -597,7 +597,8 @@ function latency(doc, running) {
             }
             const r = regressed.get(key);
             const n = worstNPlusOne.get(key);
-            const verdict = over.length ? html`<span class="mark over">${over.join(', ')}</span>`
+            // a mark per finding, so that the cell wraps between them
+            const verdict = over.length ? over.map((o, i) => html`${i ? ' ' : ''}<span class="mark over">${o}</span>`)
                 : warm ? html`<span class="mark within">within</span>`
                 : html`<span class="mark unmeasured">cold, not judged</span>`;
             return html`<tr data-endpoint="${key}" class="${[over.length ? 'over' : '', warm ? 'warm' : 'cold',
