@@ -68,10 +68,11 @@ public class VerdictPublisher {
         Instant decidedAt = Instant.now();
         publisher.publish(new RunVerdict(snapshot.runId(), exitCode, results, decidedAt));
         LOG.infof("run %s: verdict exit_code=%d", snapshot.runId(), exitCode);
-        cdEvents.publish(results, decidedAt);
         writer.write(snapshot.runId(), "verdict", () -> history.verdict(results));
         String status = RunStatus.of(exitCode, results.path("cancelled").isObject());
         live.publish(LiveEvent.of(LiveEvent.VERDICT, snapshot.runId(), null, run.attempt(), status, decidedAt)
                 .with("exit_code", exitCode));
+        // the verdict restated for CD tools; after the history and live streams, which it must never delay
+        cdEvents.publish(results, decidedAt);
     }
 }
