@@ -262,7 +262,7 @@ class BudgetsTest {
     }
 
     @Test
-    void anEndpointWithoutTheFigureIsSkippedAndNoWarmFigureIsNotMeasured() {
+    void aWarmEndpointWithoutTheFigureIsSkippedAColdOneShowsItsMaximumAndNoWarmFigureIsNotMeasured() {
         // Given: one warm endpoint with too few samples for a p99, one with it; a second run has only cold ones
         ProfilingOutput someP99 = new ProfilingOutput(Map.of(
                 "/api/companies", warm(12.0, null),
@@ -289,7 +289,11 @@ class BudgetsTest {
         assertThat(coldP95.get("within").isNull()).isTrue();
         assertThat(coldP95.get("actual").isNull()).isTrue();
         assertThat(coldP95.get("reason").asText()).contains("no endpoint measured warm");
-        assertThat(coldP95.get("cold").findValuesAsText("subject")).containsExactly("POST /api/trading/backtest");
+        // a cold endpoint with too few calls for a p95 is listed with its maximum, named as such
+        assertThat(coldP95.get("cold").findValuesAsText("subject")).containsExactly("POST /api/trading/backtest",
+                "/api/companies");
+        assertThat(coldP95.get("cold").findValuesAsText("figure")).containsExactly("p95_ms", "max_ms");
+        assertThat(coldP95.get("cold").get(1).get("actual").asDouble()).isEqualTo(8.0);
         for (JsonNode results : List.of(partly, cold)) {
             assertThat(SchemaFile.violations(results.toString())).isEmpty();
         }
