@@ -1,6 +1,7 @@
 package dev.stonks.inttest.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.stonks.inttest.resultspage.ProfilingFigures;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -59,7 +60,7 @@ final class SummaryTable {
 
         List<String> keys = new ArrayList<>();
         endpoints.fieldNames().forEachRemaining(keys::add);
-        keys.sort(Comparator.comparing(SummaryTable::path).thenComparing(k -> k));
+        keys.sort(Comparator.comparing(ProfilingFigures::path).thenComparing(k -> k));
 
         List<String[]> rows = new ArrayList<>();
         int cold = 0;
@@ -187,29 +188,11 @@ final class SummaryTable {
 
     /** {@code +35% (8.1 -> 11.0 ms)}. */
     static String change(JsonNode r) {
-        double actual = r.path("actual").asDouble();
-        double baseline = r.path("baseline").asDouble();
-        double ratio = r.path("ratio").isNumber() ? r.get("ratio").asDouble() : baseline > 0 ? actual / baseline
-                : Double.NaN;
-        String percent = Double.isFinite(ratio) ? String.format(Locale.ROOT, "%+d%% ", Math.round((ratio - 1) * 100))
-                : "";
-        return percent + "(" + number(baseline) + " -> " + number(actual) + " " + clean(r.path("unit").asText("ms"))
-                + ")";
+        return clean(ProfilingFigures.change(r, "->", SummaryTable::number));
     }
 
-    /**
-     * Warm when the profiler measured it after warm-up calls; results written before the distinction carry no
-     * {@code warm}, and there the profiler's own measurement ({@code source: profile}) was the warm one.
-     */
     static boolean warm(JsonNode endpoint) {
-        JsonNode warm = endpoint.path("warm");
-        return warm.isBoolean() ? warm.asBoolean() : "profile".equals(endpoint.path("source").asText());
-    }
-
-    /** The path of {@code POST /api/x} or {@code /api/x}, so that the methods of one path sort together. */
-    private static String path(String key) {
-        int space = key.indexOf(' ');
-        return space < 0 ? key : key.substring(space + 1);
+        return ProfilingFigures.warm(endpoint);
     }
 
     /**

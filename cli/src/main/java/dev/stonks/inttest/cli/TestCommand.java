@@ -143,6 +143,9 @@ public final class TestCommand {
             root.put("report_path", output.reportPath());
         }
         root.set("timings", Json.tree(output.timings()));
+        if (!output.probes().isEmpty()) {
+            root.set("probes", Json.tree(output.probes()));
+        }
         Path file = options.resultsFile();
         try {
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".inttest-results", ".tmp");

@@ -48,6 +48,9 @@ class StandaloneTestCommandIT {
             assertThat(results.get("by_suite")).hasSize(10);
             assertThat(results.get("services").get("query-api").asText()).isEqualTo(stonks.url());
             assertThat(results.get("timings").has("/api/companies/{id}")).isTrue();
+            // ErrorsApiSuite's probe of a route stonks does not have is timed apart, never as an endpoint
+            assertThat(results.get("probes").has("/api/nothing-here")).isTrue();
+            assertThat(results.get("timings").has("/api/nothing-here")).isFalse();
         }
     }
 

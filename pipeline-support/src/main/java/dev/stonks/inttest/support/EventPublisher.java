@@ -39,6 +39,20 @@ public class EventPublisher {
     /** Publishes {@code event}; {@code replayOf} (may be null) marks it as the replay of an earlier event id. */
     public void publish(InttestEvent event, String replayOf) {
         EventEnvelope envelope = EventCodec.encode(event, config.service(), replayOf);
+        try {
+            send(envelope);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish " + event.type().eventName() + " of run "
+                    + event.runId(), e);
+        }
+        LOG.infof("run %s: published %s", event.runId(), describe(event));
+    }
+
+    /**
+     * Sends an envelope made elsewhere (e.g. the reporter's CDEvents) through the same producer and waits up to 30 s
+     * for the broker's acknowledgement; throws when it is refused or not acknowledged in time.
+     */
+    public void send(EventEnvelope envelope) throws Exception {
         CompletableFuture<Void> acked = new CompletableFuture<>();
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(envelope.topic()).withKey(envelope.key())
@@ -52,13 +66,7 @@ public class EventPublisher {
                     acked.completeExceptionally(e);
                     return CompletableFuture.completedFuture(null);
                 }));
-        try {
-            acked.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not publish " + event.type().eventName() + " of run "
-                    + event.runId(), e);
-        }
-        LOG.infof("run %s: published %s", event.runId(), describe(event));
+        acked.get(30, TimeUnit.SECONDS);
     }
 
     private static String describe(InttestEvent event) {

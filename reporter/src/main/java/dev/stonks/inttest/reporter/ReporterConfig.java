@@ -65,8 +65,16 @@ public interface ReporterConfig {
         @WithDefault("3")
         int minRuns();
 
+        /**
+         * And worse than the baseline's median by more than this many scaled median absolute deviations of the
+         * baseline's figures (the run-to-run noise of this machine); 0 = off.
+         */
+        @WithName("noise-mads")
+        @WithDefault("3")
+        double noiseMads();
+
         default RegressionSettings settings() {
-            return new RegressionSettings(minRatio(), minDeltaMs(), baselineRuns(), minRuns());
+            return new RegressionSettings(minRatio(), minDeltaMs(), baselineRuns(), minRuns(), noiseMads());
         }
     }
 

@@ -10,7 +10,10 @@ import dev.stonks.inttest.events.StageCompleted;
 import dev.stonks.inttest.events.StageStarted;
 import dev.stonks.inttest.events.StageStatus;
 import dev.stonks.inttest.events.output.EndpointProfile;
+import dev.stonks.inttest.events.output.EndpointSql;
+import dev.stonks.inttest.events.output.EndpointStatement;
 import dev.stonks.inttest.events.output.MemoryUsage;
+import dev.stonks.inttest.events.output.NPlusOne;
 import dev.stonks.inttest.events.output.ProfilingOutput;
 import dev.stonks.inttest.events.output.SqlProfile;
 import dev.stonks.inttest.events.output.SqlStatement;
@@ -132,6 +135,17 @@ class DashboardIT {
         assertThat(browser.count("#gantt rect.status-ok")).isEqualTo(6);
         assertThat(browser.text("#gantt svg")).contains("no completion");
         assertThat(browser.text("svg.bars")).contains("p95 budget 200 ms");
+        // issue 11: the cold POST (too few calls for a p95) is not judged, its first call is kept; the N+1 finding;
+        // no earlier passing runs, so no baseline to compare with
+        String cold = "table.endpoints tr[data-endpoint='POST /api/orders']";
+        assertThat(browser.text(cold + " td.measured")).isEqualTo("cold");
+        assertThat(browser.text(cold)).contains("cold, not judged");
+        assertThat(browser.text("table.endpoints tr[data-endpoint='" + FAST + "'] td.first-call")).contains("751");
+        assertThat(browser.text("table.endpoints tr[data-endpoint='" + FAST + "'] td.n-plus-one")).contains("12/req");
+        assertThat(browser.count("table.n-plus-one tbody tr")).isEqualTo(1);
+        assertThat(browser.text("table.n-plus-one")).contains("select * from sources where company_id = $1");
+        assertThat(browser.text("table.budgets")).contains("cold, not judged");
+        assertThat(browser.text("p.baseline")).contains("no comparable runs");
         assertThat(browser.text("table.sql")).contains("select * from orders where id = $1");
         assertThat(browser.text(".nothing-deployed")).contains("Nothing was deployed");
         assertThat(browser.text("table.promotions")).contains("beta", "skipped", "the tests failed");
@@ -239,16 +253,21 @@ class DashboardIT {
                             "expected 400 but was 500")),
                     Map.of(FAST, List.of(30.0, 4.0), SLOW, List.of(500.0, 470.0)));
             case PROFILING -> new ProfilingOutput(Map.of(
-                    FAST, new EndpointProfile(12.5, 42.5, 55, 60, 40, EndpointProfile.PROFILE).withWarm(true),
+                    FAST, new EndpointProfile(12.5, 42.5, 55, 60, 40, EndpointProfile.PROFILE).withWarm(true)
+                            .withFirstCallMs(751.0).withSql(new EndpointSql(100, 13.0, List.of(
+                                    new EndpointStatement("select * from sources where company_id = $1", 12.0, 30.5),
+                                    new EndpointStatement("select * from companies", 1.0, 2.0)))),
                     SLOW, new EndpointProfile(210, 480, 650, 700, 40, EndpointProfile.PROFILE).withWarm(true),
-                    "POST /api/orders", new EndpointProfile(41, 45.2, 45.2, 45.2, 4, EndpointProfile.TESTS)
-                            .withWarm(false)),
+                    "POST /api/orders", new EndpointProfile(41.0, null, null, 45.2, 4, EndpointProfile.TESTS, false,
+                            45.2, Map.of("p95_ms", "needs >= 20 samples, had 4",
+                                    "p99_ms", "needs >= 100 samples, had 4"), null)),
                     List.of(SLOW), 500.0, null,
                     Map.of("query-api", new MemoryUsage(180.5, 240.0, "proc"),
                             "order-service", new MemoryUsage(150.2, 171.0, "proc")),
                     new SqlProfile(List.of(new SqlStatement("select * from orders where id = $1", 40, 120.5, 300,
                             4820, 40, true), new SqlStatement("select * from companies", 10, 1.5, 3, 15, 10, false)),
-                            100), null);
+                            100), null, Map.of("/api/nothing-here", new EndpointProfile(3, 3, 3, 3, 1)),
+                    List.of(new NPlusOne(FAST, "select * from sources where company_id = $1", 12.0, 30.5)), 5.0);
             default -> null;
         };
     }

@@ -29,7 +29,7 @@ class ReporterConfigTest {
 
     @Test
     void withoutConfigurationRegressionsAreTheContractsThresholds() {
-        assertThat(config(Map.of()).regressions().settings()).isEqualTo(new RegressionSettings(0.20, 5, 5, 3))
+        assertThat(config(Map.of()).regressions().settings()).isEqualTo(new RegressionSettings(0.20, 5, 5, 3, 3))
                 .isEqualTo(RegressionSettings.DEFAULT);
     }
 
@@ -37,7 +37,7 @@ class ReporterConfigTest {
     void theRegressionThresholdsCanBeConfigured() {
         ReporterConfig config = config(Map.of("reporter.regressions.min-ratio", "0.5",
                 "reporter.regressions.min-delta-ms", "20", "reporter.regressions.baseline-runs", "9",
-                "reporter.regressions.min-runs", "4"));
+                "reporter.regressions.min-runs", "4", "reporter.regressions.noise-mads", "0"));
 
         assertThat(config.regressions().settings()).isEqualTo(new RegressionSettings(0.5, 20, 9, 4));
     }

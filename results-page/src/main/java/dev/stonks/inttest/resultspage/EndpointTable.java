@@ -33,7 +33,7 @@ final class EndpointTable {
         });
         List<String> keys = new ArrayList<>();
         endpoints.fieldNames().forEachRemaining(keys::add);
-        keys.sort(Comparator.comparing(EndpointTable::path).thenComparing(k -> k));
+        keys.sort(Comparator.comparing(ProfilingFigures::path).thenComparing(k -> k));
 
         html.append("<table class=\"endpoints\"><tr><th>endpoint</th><th>p50</th><th>p95</th><th>p99</th>"
                 + "<th>first call</th><th>measured</th><th>calls</th><th>slow</th><th>N+1</th><th>regression</th>"
@@ -65,30 +65,12 @@ final class EndpointTable {
                 + "</p>");
     }
 
-    /** {@code +35% (8.1 -> 11 ms)}. */
+    /** {@code +35% (8.1 \u2192 11 ms)}. */
     static String change(JsonNode r) {
-        double actual = r.path("actual").asDouble();
-        double baseline = r.path("baseline").asDouble();
-        double ratio = r.path("ratio").isNumber() ? r.get("ratio").asDouble() : baseline > 0 ? actual / baseline
-                : Double.NaN;
-        String unit = r.path("unit").asText("ms");
-        String percent = Double.isFinite(ratio) ? String.format(java.util.Locale.ROOT, "%+d%% ",
-                Math.round((ratio - 1) * 100)) : "";
-        return percent + "(" + ResultsPage.compact(baseline) + " \u2192 " + ResultsPage.compact(actual) + " " + unit
-                + ")";
+        return ProfilingFigures.change(r, "\u2192", ResultsPage::compact);
     }
 
-    /**
-     * Warm when the profiler measured it after warm-up calls; results written before the distinction carry no
-     * {@code warm}, and there the profiler's own measurement ({@code source: profile}) was the warm one.
-     */
     static boolean warm(JsonNode endpoint) {
-        JsonNode warm = endpoint.path("warm");
-        return warm.isBoolean() ? warm.asBoolean() : "profile".equals(endpoint.path("source").asText());
-    }
-
-    private static String path(String key) {
-        int space = key.indexOf(' ');
-        return space < 0 ? key : key.substring(space + 1);
+        return ProfilingFigures.warm(endpoint);
     }
 }

@@ -1,18 +1,10 @@
 package dev.stonks.inttest.reporter.cdevents;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.stonks.inttest.events.EventEnvelope;
-import dev.stonks.inttest.events.KafkaEventRecords;
 import dev.stonks.inttest.support.EventPublisher;
 import dev.stonks.inttest.support.PipelineConfig;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +15,11 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CdEventsPublisher {
     private static final Logger LOG = Logger.getLogger(CdEventsPublisher.class);
-    private final Emitter<byte[]> emitter;
+    private final EventPublisher publisher;
     private final String source;
 
-    public CdEventsPublisher(@Channel(EventPublisher.CHANNEL) Emitter<byte[]> emitter, PipelineConfig config) {
-        this.emitter = emitter;
+    public CdEventsPublisher(EventPublisher publisher, PipelineConfig config) {
+        this.publisher = publisher;
         this.source = "/inttest/" + config.service();
     }
 
@@ -36,28 +28,11 @@ public class CdEventsPublisher {
         String runId = results.get("run_id").asText();
         for (CdEvent event : VerdictCdEvents.of(results, source, decidedAt)) {
             try {
-                send(CdEventRecords.envelope(runId, event));
+                publisher.send(CdEventRecords.envelope(runId, event));
                 LOG.infof("run %s: published %s", runId, event.context().type());
             } catch (Exception e) {
                 LOG.warnf(e, "run %s: %s not published", runId, event.context().type());
             }
         }
-    }
-
-    private void send(EventEnvelope envelope) throws Exception {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(envelope.topic()).withKey(envelope.key())
-                .withHeaders(KafkaEventRecords.toHeaders(envelope)).build();
-        emitter.send(Message.of(envelope.value()).addMetadata(metadata)
-                .withAck(() -> {
-                    acked.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(e -> {
-                    acked.completeExceptionally(e);
-                    return CompletableFuture.completedFuture(null);
-                }));
-        acked.get(30, TimeUnit.SECONDS);
     }
 }

@@ -12,7 +12,9 @@ import java.util.function.Function;
 /**
  * Compares a run's figures with the median of its baseline runs' figures: each endpoint measured warm (its p95) and
  * each stage that completed ok (its duration). A figure regressed when it is worse than the median by more than
- * {@code min_ratio} and by more than {@code min_delta_ms}. Endpoints measured only cold (the tests' calls) are not
+ * {@code min_ratio} and by more than {@code min_delta_ms}, and by more than the baseline's own run-to-run noise
+ * ({@code noise_mads} times the median absolute deviation of its figures, scaled by 1.4826 to estimate a standard
+ * deviation): on a busy 2-core machine a p95 of a few milliseconds varies by more than 5 ms between like runs. Endpoints measured only cold (the tests' calls) are not
  * compared, here or in the baseline; a subject with fewer than {@code min_runs} figures in the baseline is not
  * compared either (a median of one or two runs is noise).
  */
@@ -36,6 +38,14 @@ public final class RegressionCheck {
         found.sort(Comparator.comparingDouble(Regression::ratio).reversed()
                 .thenComparing(Regression::kind).thenComparing(Regression::subject));
         return found;
+    }
+
+    /** The MAD times this estimates the standard deviation of normally distributed figures. */
+    static final double MAD_TO_SIGMA = 1.4826;
+
+    /** The median of the figures' distances from their median. */
+    static double medianAbsoluteDeviation(List<Double> values, double median) {
+        return median(values.stream().map(v -> Math.abs(v - median)).toList());
     }
 
     /** The median: the middle figure, or the mean of the two middle ones. */
@@ -86,8 +96,9 @@ public final class RegressionCheck {
         }
         double baseline = median(before);
         double deltaMs = (actual - baseline) * toMs;
+        double noiseMs = settings.noiseMads() * MAD_TO_SIGMA * medianAbsoluteDeviation(before, baseline) * toMs;
         boolean regressed = baseline > 0 && actual > baseline * (1 + settings.minRatio())
-                && deltaMs > settings.minDeltaMs();
+                && deltaMs > settings.minDeltaMs() && deltaMs > noiseMs;
         if (!regressed) {
             return java.util.Optional.empty();
         }

@@ -34,6 +34,7 @@ public final class RegressionReport {
         ArrayNode runs = baseline.putArray("runs");
         baseline.put("min_ratio", settings.minRatio());
         baseline.put("min_delta_ms", settings.minDeltaMs());
+        baseline.put("noise_mads", settings.noiseMads());
         if (seedFingerprint == null) {
             baseline.put("reason", "no seed fingerprint (seed_data did not complete ok): no comparable runs");
             return;

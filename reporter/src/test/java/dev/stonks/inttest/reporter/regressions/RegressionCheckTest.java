@@ -55,6 +55,21 @@ class RegressionCheckTest {
     }
 
     @Test
+    void aFigureThatVariesThatMuchFromRunToRunIsNotARegressionWhenItVariesAgain() {
+        // Given: a p95 seen at 2, 10, 7, 13 and 4 ms in like runs (median 7, MAD 3: 3 MADs are 13.3 ms)
+        List<BaselineRun> noisy = List.of(run("a", 2.0, 10.0), run("b", 10.0, 10.0), run("c", 7.0, 10.0),
+                run("d", 13.0, 10.0), run("e", 4.0, 10.0));
+
+        // Then: 19 ms is 12 ms worse (more than 20 % and 5 ms) but within 3 MADs (13.3 ms); 25 ms is not
+        assertThat(RegressionCheck.compare(endpoints(GET, 19.0, true), stages(10.0), noisy, DEFAULT)).isEmpty();
+        assertThat(RegressionCheck.compare(endpoints(GET, 25.0, true), stages(10.0), noisy, DEFAULT))
+                .extracting(Regression::subject).containsExactly(GET);
+        // without the noise band, 19 ms is one
+        assertThat(RegressionCheck.compare(endpoints(GET, 19.0, true), stages(10.0), noisy,
+                new RegressionSettings(0.20, 5, 5, 3, 0))).extracting(Regression::subject).containsExactly(GET);
+    }
+
+    @Test
     void theThresholdsAreConfigurable() {
         RegressionSettings strict = new RegressionSettings(0.05, 0.5, 5, 3);
 
