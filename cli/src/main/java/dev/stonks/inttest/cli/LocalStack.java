@@ -361,6 +361,9 @@ final class LocalStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        if (Files.isRegularFile(service.appCdsArchive(home))) {
+            command.add("-XX:SharedArchiveFile=" + service.appCdsArchive(home));
+        }
         command.add("-jar");
         command.add(service.jar(home).toString());
         Map<String, String> environment = new HashMap<>(serviceEnvironment);

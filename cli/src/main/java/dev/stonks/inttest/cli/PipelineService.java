@@ -20,4 +20,12 @@ enum PipelineService {
     Path jar(Path home) {
         return home.resolve(id()).resolve("target/quarkus-app/quarkus-run.jar");
     }
+
+    /**
+     * The class-data archive the build wrote beside the jar ({@code quarkus.package.jar.appcds.enabled}); start-up
+     * maps the classes from it instead of loading and verifying them.
+     */
+    Path appCdsArchive(Path home) {
+        return jar(home).resolveSibling("app-cds.jsa");
+    }
 }

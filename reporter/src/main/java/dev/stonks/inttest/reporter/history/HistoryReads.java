@@ -161,7 +161,7 @@ public class HistoryReads {
 
     /**
      * The figures of the newest {@code limit} passing runs of {@code target} with {@code seedFingerprint} completed
-     * before {@code before}, other than {@code runId}, newest first: each one's warm endpoints' p95 and the duration
+     * before {@code before}, other than {@code runId}, newest first: each one's warm endpoints' p95 and p50 and the duration
      * of each stage whose latest attempt completed ok.
      */
     public Uni<List<BaselineRun>> baseline(String target, String seedFingerprint, String runId, Instant before,
@@ -172,8 +172,8 @@ public class HistoryReads {
                 .setParameter("target", target).setParameter("fingerprint", seedFingerprint)
                 .setParameter("run", runId).setParameter("before", before).setParameter("limit", limit)
                 .getResultList().chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<BaselineRun>of())
-                        : attempts(s, ids).chain(attempts -> s.createNativeQuery("select run_id, endpoint, p95_ms "
-                                + "from endpoint_stats where run_id in (:ids) and warm and p95_ms is not null",
+                        : attempts(s, ids).chain(attempts -> s.createNativeQuery("select run_id, endpoint, p95_ms, "
+                                + "p50_ms from endpoint_stats where run_id in (:ids) and warm and p95_ms is not null",
                                 Object[].class).setParameter("ids", ids).getResultList()
                                 .map(p95 -> baselineRuns(ids, attempts, p95)))));
     }
@@ -181,9 +181,13 @@ public class HistoryReads {
     private static List<BaselineRun> baselineRuns(List<String> newestFirst, List<StageAttemptRecord> attempts,
             List<Object[]> p95) {
         Map<String, Map<String, Double>> endpoints = new HashMap<>();
+        Map<String, Map<String, Double>> medians = new HashMap<>();
         for (Object[] row : p95) {
             endpoints.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1],
                     ((Number) row[2]).doubleValue());
+            if (row[3] instanceof Number p50) {
+                medians.computeIfAbsent((String) row[0], k -> new HashMap<>()).put((String) row[1], p50.doubleValue());
+            }
         }
         Map<String, Map<String, StageAttemptRecord>> latest = new HashMap<>();
         for (StageAttemptRecord a : attempts) {
@@ -198,7 +202,8 @@ public class HistoryReads {
                     stages.put(stage, a.durationS);
                 }
             });
-            runs.add(new BaselineRun(id, endpoints.getOrDefault(id, Map.of()), stages));
+            runs.add(new BaselineRun(id, endpoints.getOrDefault(id, Map.of()), medians.getOrDefault(id, Map.of()),
+                    stages));
         }
         return runs;
     }
