@@ -21,12 +21,9 @@ import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.reporter.testing.HistoryDatabase;
 import dev.stonks.inttest.reporter.testing.HistoryStackResource;
-import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import dev.stonks.inttest.reporter.testing.OnHistoryStack;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -38,8 +35,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,23 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
-class HistoryIT {
+class HistoryIT extends OnHistoryStack {
     private static final String ENDPOINT = "GET /api/companies";
-    private static PipelineEvents events;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void producer() {
-        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void aFinishedRunsEventsBecomeHistoryRowsThatTheApiServes() throws Exception {

@@ -13,20 +13,15 @@ import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.reporter.testing.HistoryDatabase;
 import dev.stonks.inttest.reporter.testing.HistoryStackResource;
-import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import dev.stonks.inttest.reporter.testing.OnHistoryStack;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,26 +30,11 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
-class RegressionsIT {
+class RegressionsIT extends OnHistoryStack {
     private static final String GET = "/api/companies/{id}";
     private static final String POST = "POST /api/trading/backtest";
     private static final String SEED_A = "sha256:" + "a".repeat(64);
     private static final String SEED_B = "sha256:" + "b".repeat(64);
-    private static PipelineEvents events;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void producer() {
-        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void aRunSlowerThanItsBaselineIsFlaggedAndARunWithinNoiseIsNot() throws Exception {

@@ -19,12 +19,9 @@ import dev.stonks.inttest.events.StageStatus;
 import dev.stonks.inttest.events.TopicReader;
 import dev.stonks.inttest.events.Topics;
 import dev.stonks.inttest.reporter.testing.HistoryStackResource;
-import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import dev.stonks.inttest.reporter.testing.OnHistoryStack;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -39,8 +36,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,22 +45,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
-class ReplayIT {
-    private static PipelineEvents events;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @BeforeAll
-    static void producer() {
-        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
+class ReplayIT extends OnHistoryStack {
 
     @Test
     void aReplayFromIntegrationTestsReRunsTheRestAsAttempt2AndGetsItsOwnVerdict() throws Exception {

@@ -12,17 +12,15 @@ import dev.stonks.inttest.events.Topics;
 import dev.stonks.inttest.events.output.TestFailure;
 import dev.stonks.inttest.events.output.TestsOutput;
 import dev.stonks.inttest.reporter.testing.HistoryStackResource;
-import dev.stonks.inttest.reporter.testing.PipelineEvents;
+import dev.stonks.inttest.reporter.testing.OnHistoryStack;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +36,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,14 +46,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(CdEventsIT.PublicUrl.class)
 @QuarkusTestResource(value = HistoryStackResource.class, restrictToAnnotatedClass = true)
-class CdEventsIT {
+class CdEventsIT extends OnHistoryStack {
     private static final String PUBLIC_URL = "http://reporter.inttest.example:8080";
     private static final String SOURCE = "/inttest/reporter";
-    private static PipelineEvents events;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @TestHTTPResource("/")
-    URI base;
 
     /** Links in the results are absolute, as on a deployed reporter. */
     public static class PublicUrl implements QuarkusTestProfile {
@@ -65,16 +56,6 @@ class CdEventsIT {
         public Map<String, String> getConfigOverrides() {
             return Map.of("reporter.public-url", PUBLIC_URL);
         }
-    }
-
-    @BeforeAll
-    static void producer() {
-        events = new PipelineEvents(HistoryStackResource.broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
     }
 
     @Test
