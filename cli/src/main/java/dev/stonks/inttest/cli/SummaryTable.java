@@ -66,7 +66,7 @@ final class SummaryTable {
         int cold = 0;
         for (String key : keys) {
             JsonNode e = endpoints.get(key);
-            boolean warm = warm(e);
+            boolean warm = ProfilingFigures.warm(e);
             cold += warm ? 0 : 1;
             JsonNode regression = regressions.get(key);
             rows.add(new String[] {key, figure(e.path("p50_ms")), figure(e.path("p95_ms")), figure(e.path("p99_ms")),
@@ -189,10 +189,6 @@ final class SummaryTable {
     /** {@code +35% (8.1 -> 11.0 ms)}. */
     static String change(JsonNode r) {
         return clean(ProfilingFigures.change(r, "->", SummaryTable::number));
-    }
-
-    static boolean warm(JsonNode endpoint) {
-        return ProfilingFigures.warm(endpoint);
     }
 
     /**

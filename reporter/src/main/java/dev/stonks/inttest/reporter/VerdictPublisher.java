@@ -21,9 +21,10 @@ import org.jboss.logging.Logger;
 /**
  * Assembles the results of a finished run and publishes its run.verdict, once per attempt, also across restarts (a
  * verdict already on the log is never published again). Created at start-up, so budget limits that are not positive
- * numbers (or regression thresholds that make no sense) stop the reporter from starting rather than a run's verdict. The results and their page are stored as
- * the run's artifacts first (a store that fails is named in the results, never holds the verdict back); after the
- * verdict, the results go into the history, then the verdict to the live event streams.
+ * numbers (or regression thresholds that make no sense) stop the reporter from starting rather than a run's
+ * verdict. The results and their page are stored as the run's artifacts first (a store that fails is named in the
+ * results, never holds the verdict back); after the verdict, the results go into the history, then the verdict to the
+ * live event streams, then the verdict as CDEvents.
  */
 @Startup
 @ApplicationScoped

@@ -40,7 +40,7 @@ final class EndpointTable {
                 + "</tr>");
         for (String key : keys) {
             JsonNode e = endpoints.get(key);
-            boolean warm = warm(e);
+            boolean warm = ProfilingFigures.warm(e);
             JsonNode regression = regressions.get(key);
             html.append("<tr data-endpoint=\"").append(Html.escape(key)).append("\" class=\"")
                     .append(warm ? "warm" : "cold").append(regression != null ? " regressed" : "")
@@ -68,9 +68,5 @@ final class EndpointTable {
     /** {@code +35% (8.1 \u2192 11 ms)}. */
     static String change(JsonNode r) {
         return ProfilingFigures.change(r, "\u2192", ResultsPage::compact);
-    }
-
-    static boolean warm(JsonNode endpoint) {
-        return ProfilingFigures.warm(endpoint);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -108,10 +109,10 @@ public final class RegressionCheck {
     }
 
     /** {@code toMs}: how many milliseconds one unit of the figure is. */
-    private static java.util.Optional<Regression> judge(String kind, String subject, String metric, String unit,
+    private static Optional<Regression> judge(String kind, String subject, String metric, String unit,
             double actual, List<Double> before, double toMs, RegressionSettings settings) {
         if (before.size() < settings.minRuns()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double baseline = median(before);
         double deltaMs = (actual - baseline) * toMs;
@@ -119,10 +120,10 @@ public final class RegressionCheck {
         boolean regressed = baseline > 0 && actual > baseline * (1 + settings.minRatio())
                 && deltaMs > settings.minDeltaMs() && deltaMs > noiseMs;
         if (!regressed) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         int digits = "ms".equals(unit) ? 2 : 3;
-        return java.util.Optional.of(new Regression(kind, subject, metric, unit, round(actual, digits),
+        return Optional.of(new Regression(kind, subject, metric, unit, round(actual, digits),
                 round(baseline, digits), round(actual / baseline, 3), round(deltaMs, 2)));
     }
 
