@@ -5,6 +5,7 @@ import dev.stonks.inttest.localstack.FreePorts;
 import dev.stonks.inttest.localstack.HttpReadiness;
 import dev.stonks.inttest.localstack.KafkaBroker;
 import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.QuarkusAppLaunch;
 import dev.stonks.inttest.localstack.sandbox.OwnerEnvironment;
 import dev.stonks.inttest.localstack.sandbox.ProcessIdentity;
 import dev.stonks.inttest.localstack.stack.StackFile;
@@ -42,8 +43,6 @@ final class LocalStack implements AutoCloseable {
     static final String SUPERVISION_ENV = "INTTEST_SUPERVISION";
     static final String INSTANCE_ID_ENV = "INTTEST_INSTANCE_ID";
     static final String KAFKA = "kafka";
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
     /**
      * How the stack treats its processes.
@@ -358,14 +357,7 @@ final class LocalStack implements AutoCloseable {
      */
     private Process launch(PipelineService service, Path log) {
         int port = nextPort(service);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        if (Files.isRegularFile(service.appCdsArchive(home))) {
-            command.add("-XX:SharedArchiveFile=" + service.appCdsArchive(home));
-        }
-        command.add("-jar");
-        command.add(service.jar(home).toString());
+        QuarkusAppLaunch launch = QuarkusAppLaunch.of(service.jvmOptions(), service.jar(home), dir);
         Map<String, String> environment = new HashMap<>(serviceEnvironment);
         environment.putAll(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
@@ -379,7 +371,7 @@ final class LocalStack implements AutoCloseable {
         synchronized (ports) {
             ports.put(service, port);
         }
-        return ProcessControl.start(command, log, environment, dir);
+        return ProcessControl.start(launch.command(), log, environment, launch.workingDirectory());
     }
 
     /**

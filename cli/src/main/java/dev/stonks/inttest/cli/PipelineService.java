@@ -2,11 +2,15 @@ package dev.stonks.inttest.cli;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /** The pipeline's services, each a Quarkus app packaged by its module as {@code target/quarkus-app}. */
 enum PipelineService {
     PROVISIONER, SEEDER, TESTER, PROFILER, REPORTER, GATEWAY, PROMOTER;
+
+    private static final List<String> CONTROL_PLANE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true");
 
     /** The services of the run chain: what a one-shot stack starts. */
     static final Set<PipelineService> CHAIN = EnumSet.of(PROVISIONER, SEEDER, TESTER, PROFILER, REPORTER);
@@ -22,10 +26,11 @@ enum PipelineService {
     }
 
     /**
-     * The class-data archive the build wrote beside the jar ({@code quarkus.package.jar.appcds.enabled}); start-up
-     * maps the classes from it instead of loading and verifying them.
+     * The JVM options of its role. Every one of them is a control-plane process that lives for a stack's life and
+     * spends its time waiting on Kafka, HTTP and child processes: C1 alone compiles enough, at a fraction of C2's
+     * CPU while two cores start the stack and the system under test; serial GC and a small heap.
      */
-    Path appCdsArchive(Path home) {
-        return jar(home).resolveSibling("app-cds.jsa");
+    List<String> jvmOptions() {
+        return CONTROL_PLANE_JVM_OPTIONS;
     }
 }

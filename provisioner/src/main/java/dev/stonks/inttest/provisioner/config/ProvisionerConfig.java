@@ -1,5 +1,6 @@
 package dev.stonks.inttest.provisioner.config;
 
+import dev.stonks.inttest.provisioner.local.LocalSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -65,8 +66,8 @@ public interface ProvisionerConfig {
         @WithDefault("PT10S")
         Duration stopGrace();
 
-        /** JVM options of each service under test. */
-        @WithDefault("-Xms32m,-Xmx256m,-XX:+UseSerialGC,-XX:+ExitOnOutOfMemoryError")
+        /** JVM options of each service under test ({@link LocalSettings#SERVICE_JVM_OPTIONS}). */
+        @WithDefault(LocalSettings.SERVICE_JVM_OPTIONS)
         List<String> serviceJvmOptions();
 
         /** PostgreSQL user of the sandbox (its password is generated per sandbox). */

@@ -6,6 +6,7 @@ import dev.stonks.inttest.events.output.ServicesOutput;
 import dev.stonks.inttest.localstack.FreePorts;
 import dev.stonks.inttest.localstack.HttpReadiness;
 import dev.stonks.inttest.localstack.ProcessControl;
+import dev.stonks.inttest.localstack.QuarkusAppLaunch;
 import dev.stonks.inttest.localstack.StartFailedException;
 import dev.stonks.inttest.localstack.sandbox.ComponentKind;
 import dev.stonks.inttest.localstack.sandbox.LocalSandbox;
@@ -43,7 +44,6 @@ import org.jboss.logging.Logger;
 final class LocalServices {
     private static final Logger LOG = Logger.getLogger(LocalServices.class);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    static final String APP_CDS_ARCHIVE = "app-cds.jsa";
     private static final Path ENV = Files.isExecutable(Path.of("/usr/bin/env")) ? Path.of("/usr/bin/env")
             : Path.of("/bin/env");
 
@@ -130,7 +130,8 @@ final class LocalServices {
 
     /**
      * {@code java <options> -jar <jar>} detached (own session, output appended to the service's log), in the service's
-     * working directory, with the target's environment and without the inherited variables the target isolates
+     * working directory (the jar's when its class-data archive is used: {@link QuarkusAppLaunch}), with the target's
+     * environment and without the inherited variables the target isolates
      * ({@code env -u}, which execs in place: the pid stays the JVM's).
      */
     private Process launch(LocalSandbox sandbox, String name, Path jar, Map<String, String> env) {
@@ -150,16 +151,9 @@ final class LocalServices {
                 command.add(key);
             });
         }
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(settings.serviceJvmOptions());
-        Path appCds = jar.resolveSibling(APP_CDS_ARCHIVE);
-        if (Files.isRegularFile(appCds)) {
-            // built with quarkus.package.jar.appcds.enabled: ~30 % faster start (ignored by another JDK)
-            command.add("-XX:SharedArchiveFile=" + appCds);
-        }
-        command.add("-jar");
-        command.add(jar.toString());
-        return ProcessControl.start(command, sandbox.serviceLog(name), env, workDir);
+        QuarkusAppLaunch launch = QuarkusAppLaunch.of(settings.serviceJvmOptions(), jar, workDir);
+        command.addAll(launch.command());
+        return ProcessControl.start(command, sandbox.serviceLog(name), env, launch.workingDirectory());
     }
 
     /** Waits for 200 on the readiness URI; fails at once, with the exit code, when the process dies. */
